@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gen-rules.c - turn rules/<ID>.yaml into C tables (rule_meta.c) and into
+ * the docs pages docs/rules/<ID>.md, so both come from one source.
+ *
+ *   gen-rules c OUT.c RULE.yaml...
+ *   gen-rules docs OUTDIR BASEURL RULE.yaml...
+ */
+#include <libfyaml.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct example {
+	const char *yaml;
+	char *args;	/* newline-separated */
+	char *files;	/* "path\0content\0"... as a C string literal body */
+	size_t files_len;
+	struct fy_node *files_node;
+};
+
+struct rule {
+	const char *path;
+	struct fy_document *fyd;
+	const char *id, *name, *severity, *summary, *rationale, *helm, *section;
+	struct example bad, good;
+};
+
+static _Noreturn void die(const char *path, const char *msg)
+{
+	fprintf(stderr, "gen-rules: %s: %s\n", path, msg);
+	exit(1);
+}
+
+static const char *scalar(struct rule *r, struct fy_node *root,
+			  const char *key, bool required)
+{
+	struct fy_node *n = fy_node_mapping_lookup_by_string(root, key,
+							     strlen(key));
+	const char *s;
+
+	if (!n) {
+		if (required)
+			die(r->path, "missing key");
+		return NULL;
+	}
+	s = fy_node_get_scalar0(n);
+	if (!s)
+		die(r->path, "expected a scalar");
+	return s;
+}
+
+/* Characters (UTF-8 code points), for the length limits of the schema. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static void limit(struct rule *r, const char *key, const char *s, size_t max)
+{
+	char msg[128];
+
+	if (chars(s) > max) {
+		snprintf(msg, sizeof(msg), "%s is longer than %zu characters",
+			 key, max);
+		die(r->path, msg);
+	}
+}
+
+static void read_example(struct rule *r, struct fy_node *root,
+			 const char *key, struct example *ex)
+{
+	struct fy_node *n = fy_node_mapping_lookup_by_string(root, key,
+							     strlen(key));
+	struct fy_node *args;
+
+	if (!n || !fy_node_is_mapping(n))
+		die(r->path, "bad or good example missing (a mapping)");
+	ex->yaml = scalar(r, n, "yaml", false);
+	ex->files_node = fy_node_mapping_lookup_by_string(n, "files", 5);
+	if (!ex->yaml == !ex->files_node)
+		die(r->path, "an example has exactly one of yaml: and files:");
+	args = fy_node_mapping_lookup_by_string(n, "args", 4);
+	if (args) {
+		void *it = NULL;
+		struct fy_node *a;
+		size_t len = 0;
+
+		ex->args = calloc(1, 4096);
+		while ((a = fy_node_sequence_iterate(args, &it))) {
+			const char *s = fy_node_get_scalar0(a);
+			if (!s || len + strlen(s) + 2 > 4096)
+				die(r->path, "bad args");
+			len += (size_t)sprintf(ex->args + len, "%s\n", s);
+		}
+	}
+}
+
+static void load(struct rule *r, const char *path)
+{
+	struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET };
+	struct fy_node *root;
+
+	r->path = path;
+	r->fyd = fy_document_build_from_file(&cfg, path);
+	if (!r->fyd)
+		die(path, "cannot parse");
+	root = fy_document_root(r->fyd);
+	if (!root || !fy_node_is_mapping(root))
+		die(path, "not a mapping");
+	r->id = scalar(r, root, "id", true);
+	r->name = scalar(r, root, "name", true);
+	r->severity = scalar(r, root, "severity", true);
+	r->summary = scalar(r, root, "summary", true);
+	r->rationale = scalar(r, root, "rationale", true);
+	r->helm = scalar(r, root, "helm", true);
+	r->section = scalar(r, root, "section", true);
+	if (strcmp(r->severity, "error") && strcmp(r->severity, "warning") &&
+	    strcmp(r->severity, "info") && strcmp(r->severity, "off"))
+		die(path, "severity is error, warning, info or off");
+	if (!strstr(path, r->id))
+		die(path, "file name and id differ");
+	if (strspn(r->name, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
+	    strlen(r->name))
+		die(path, "name is not kebab-case");
+	limit(r, "summary", r->summary, 200);
+	limit(r, "rationale", r->rationale, 700);
+	limit(r, "helm", r->helm, 700);
+	read_example(r, root, "bad", &r->bad);
+	read_example(r, root, "good", &r->good);
+}
+
+static void c_string(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	if (!s) {
+		fputs("NULL", f);
+		return;
+	}
+	fputc('"', f);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n\"\n\t\t\"", f);
+		else if (c < 0x20 || c >= 0x7f)
+			fprintf(f, "\\%03o", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static void c_str0(FILE *f, const char *s)
+{
+	c_string(f, s, s ? strlen(s) : 0);
+}
+
+/* "path\0content\0...\0": written as one literal with explicit NULs. */
+static void c_files(FILE *f, struct rule *r, struct fy_node *files)
+{
+	void *it = NULL;
+	struct fy_node_pair *p;
+
+	if (!files) {
+		fputs("NULL", f);
+		return;
+	}
+	if (!fy_node_is_mapping(files))
+		die(r->path, "files: is a mapping of path to content");
+	fputs("\"\"\n", f);
+	while ((p = fy_node_mapping_iterate(files, &it))) {
+		const char *k = fy_node_get_scalar0(fy_node_pair_key(p));
+		const char *v = fy_node_get_scalar0(fy_node_pair_value(p));
+		if (!k || !v)
+			die(r->path, "files: entries are path: content");
+		fputs("\t\t", f);
+		c_str0(f, k);
+		fputs(" \"\\0\"\n\t\t", f);
+		c_str0(f, v);
+		fputs(" \"\\0\"\n", f);
+	}
+	fputs("\t\t\"\"", f);
+}
+
+static void pascal(FILE *f, const char *name)
+{
+	bool up = true;
+
+	fputc('"', f);
+	for (; *name; name++) {
+		if (*name == '-') {
+			up = true;
+			continue;
+		}
+		fputc(up && *name >= 'a' && *name <= 'z' ? *name - 32 : *name, f);
+		up = false;
+	}
+	fputc('"', f);
+}
+
+static void gen_c(FILE *f, struct rule *rules, size_t n)
+{
+	size_t i;
+
+	fputs("/* generated by rules/gen-rules.c from rules/<ID>.yaml: do not edit */\n"
+	      "#include \"engine.h\"\n\n"
+	      "const struct hl_rule_meta hl_rule_meta[HL_RULE_MAX] = {\n", f);
+	for (i = 0; i < n; i++) {
+		struct rule *r = &rules[i];
+		const char *sev = !strcmp(r->severity, "off") ? "INFO" :
+			!strcmp(r->severity, "error") ? "ERROR" :
+			!strcmp(r->severity, "warning") ? "WARNING" : "INFO";
+
+		fprintf(f, "\t[HL_RULE_%s] = {\n\t\t.id = \"%s\",\n\t\t.name = ",
+			r->id, r->id);
+		c_str0(f, r->name);
+		fputs(",\n\t\t.pascal = ", f);
+		pascal(f, r->name);
+		fprintf(f, ",\n\t\t.severity = HL_SEV_%s,\n\t\t.off_by_default = %s,\n",
+			sev, strcmp(r->severity, "off") ? "false" : "true");
+#define FIELD(name, val) do { fputs("\t\t." name " = ", f); c_str0(f, val); fputs(",\n", f); } while (0)
+		FIELD("summary", r->summary);
+		FIELD("rationale", r->rationale);
+		FIELD("helm", r->helm);
+		FIELD("section", r->section);
+		FIELD("bad", r->bad.yaml);
+		FIELD("good", r->good.yaml);
+		FIELD("bad_args", r->bad.args);
+		FIELD("good_args", r->good.args);
+#undef FIELD
+		fputs("\t\t.bad_files = ", f);
+		c_files(f, r, r->bad.files_node);
+		fputs(",\n\t\t.good_files = ", f);
+		c_files(f, r, r->good.files_node);
+		fputs(",\n\t},\n", f);
+	}
+	fputs("};\n", f);
+}
+
+/* Markdown table cell: one line, '|' escaped (also inside code spans). */
+static void md_cell(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			fputs("\\|", f);
+		else if (*s == '\n')
+			fputc(' ', f);
+		else
+			fputc(*s, f);
+	}
+}
+
+static void md_code(FILE *f, const char *lang, const char *s)
+{
+	fprintf(f, "```%s\n%s%s```\n\n", lang, s,
+		s[0] && s[strlen(s) - 1] == '\n' ? "" : "\n");
+}
+
+static bool has_repeat(struct example *ex)
+{
+	void *it = NULL;
+	struct fy_node_pair *p;
+
+	if (ex->yaml)
+		return strstr(ex->yaml, "%%REPEAT:") != NULL;
+	while ((p = fy_node_mapping_iterate(ex->files_node, &it))) {
+		const char *v = fy_node_get_scalar0(fy_node_pair_value(p));
+		if (v && strstr(v, "%%REPEAT:"))
+			return true;
+	}
+	return false;
+}
+
+static void md_example(FILE *f, const char *title, struct example *ex)
+{
+	fprintf(f, "## %s\n\n", title);
+	if (ex->args) {
+		const char *a = ex->args;
+
+		fputs("Arguments: `", f);
+		while (*a) {
+			size_t n = strcspn(a, "\n");
+			fprintf(f, "%s%.*s", a == ex->args ? "" : " ", (int)n, a);
+			a += n + (a[n] == '\n');
+		}
+		fputs("`\n\n", f);
+	}
+	if (ex->yaml) {
+		md_code(f, "yaml", ex->yaml);
+	} else {
+		void *it = NULL;
+		struct fy_node_pair *p;
+
+		while ((p = fy_node_mapping_iterate(ex->files_node, &it))) {
+			const char *k = fy_node_get_scalar0(fy_node_pair_key(p));
+			const char *v = fy_node_get_scalar0(fy_node_pair_value(p));
+			fprintf(f, "`%s`:\n\n", k);
+			md_code(f, "yaml", v);
+		}
+	}
+	if (has_repeat(ex))
+		fputs("`%%REPEAT:N:c%%` stands for N copies of the character c.\n\n",
+		      f);
+}
+
+/* Families, by the hundreds digit of the ID (as in RULES.md). */
+static const char *family(const char *id)
+{
+	switch (id[2]) {
+	case '1': return "HL1xx: annotation values";
+	case '2': return "HL2xx: annotation keys and placement";
+	case '3': return "HL3xx: delete policies and lifecycle";
+	case '4': return "HL4xx: ordering and dependencies";
+	case '5': return "HL5xx: what a hook's kind does at run time";
+	case '6': return "HL6xx: crds/ and resource policy";
+	case '7': return "HL7xx: portability";
+	case '9': return "HL9xx: the tool itself";
+	default: return "Other rules";
+	}
+}
+
+static void gen_page(FILE *f, const char *base, struct rule *r)
+{
+	bool off = !strcmp(r->severity, "off");
+
+	fprintf(f, "<!-- generated from rules/%s.yaml by rules/gen-rules.c: do not edit -->\n"
+		"# %s %s\n\n"
+		"Default severity: **%s**%s\n\n"
+		"%s\n\n## Why\n\n%s\n\n## What Helm does\n\n%s\n\n"
+		"Reference: `reference/helm-semantics.md` %s.\n\n",
+		r->id, r->id, r->name, off ? "off" : r->severity,
+		off ? " (reports at info when enabled with `--enable`)" : "",
+		r->summary, r->rationale, r->helm, r->section);
+	md_example(f, "Failing example", &r->bad);
+	md_example(f, "Passing example", &r->good);
+	fprintf(f, "## Configuration\n\n"
+		"- one line: `# hooklint disable=%s` on the line or on the comment"
+		" lines directly above it;\n"
+		"- one file: `# hooklint disable-file=%s`;\n"
+		"- everywhere: `--%s %s`, or `rules: {%s: %s}` in `.hooklint.yaml`"
+		" (any severity: `error`, `warning`, `info`, `off`).\n\n"
+		"[All rules](README.md). This page: %s/%s.md\n",
+		r->id, r->id, off ? "enable" : "disable", r->id, r->id,
+		off ? "info" : "off", base, r->id);
+}
+
+static void gen_docs(const char *dir, const char *base, struct rule *rules,
+		     size_t n)
+{
+	char path[4096];
+	const char *fam = NULL;
+	size_t i;
+	FILE *idx;
+
+	snprintf(path, sizeof(path), "%s/README.md", dir);
+	idx = fopen(path, "w");
+	if (!idx)
+		die(path, "cannot write");
+	fputs("<!-- generated from rules/*.yaml by rules/gen-rules.c: do not edit -->\n"
+	      "# hooklint rules\n\n"
+	      "Every check hooklint ships, with its default severity. Each page"
+	      " says what\nfires the rule, why it matters and what Helm really"
+	      " does, with a failing and\na passing example;"
+	      " `hooklint --explain ID` prints the same text.\n", idx);
+	for (i = 0; i < n; i++) {
+		struct rule *r = &rules[i];
+		FILE *f;
+
+		if (!fam || strcmp(fam, family(r->id))) {
+			fam = family(r->id);
+			fprintf(idx, "\n## %s\n\n| ID | name | default severity | summary |\n"
+				"|---|---|---|---|\n", fam);
+		}
+		fprintf(idx, "| [%s](%s.md) | %s | %s | ", r->id, r->id,
+			r->name, r->severity);
+		md_cell(idx, r->summary);
+		fputs(" |\n", idx);
+		snprintf(path, sizeof(path), "%s/%s.md", dir, r->id);
+		f = fopen(path, "w");
+		if (!f)
+			die(path, "cannot write");
+		gen_page(f, base, r);
+		if (fclose(f))
+			die(path, "write error");
+	}
+	if (fclose(idx))
+		die(dir, "write error");
+}
+
+static int cmp_rule(const void *a, const void *b)
+{
+	return strcmp(((const struct rule *)a)->id, ((const struct rule *)b)->id);
+}
+
+int main(int argc, char **argv)
+{
+	struct rule *rules;
+	int first, i;
+	size_t n;
+
+	if (argc < 3 || (strcmp(argv[1], "c") && strcmp(argv[1], "docs"))) {
+		fprintf(stderr, "usage: gen-rules c OUT.c RULE.yaml...\n"
+				"       gen-rules docs OUTDIR BASEURL RULE.yaml...\n");
+		return 2;
+	}
+	first = !strcmp(argv[1], "c") ? 3 : 4;
+	if (argc < first)
+		return 2;
+	n = (size_t)(argc - first);
+	rules = calloc(n ? n : 1, sizeof(*rules));
+	for (i = first; i < argc; i++)
+		load(&rules[i - first], argv[i]);
+	qsort(rules, n, sizeof(*rules), cmp_rule);
+	if (!strcmp(argv[1], "c")) {
+		FILE *f = fopen(argv[2], "w");
+		if (!f)
+			die(argv[2], "cannot write");
+		gen_c(f, rules, n);
+		if (fclose(f))
+			die(argv[2], "write error");
+	} else {
+		gen_docs(argv[2], argv[3], rules, n);
+	}
+	return 0;
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# setup.sh - install what building and testing hooklint needs, if missing.
+# Debian 12; as root, or through `sudo -n`. Idempotent: does nothing when
+# everything is there.
+set -eu
+
+packages="meson ninja-build pkg-config gcc libc6-dev libfyaml-dev libpcre2-dev check git"
+missing=
+for p in $packages; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+# the SARIF validation test runs a package from the npm registry
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	sudo="sudo -n"
+else
+	echo "setup: missing packages:$missing (run as root or allow sudo)" >&2
+	exit 1
+fi
+echo "setup: installing$missing" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

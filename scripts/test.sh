@@ -1,0 +1,26 @@
+#!/bin/sh
+# test.sh - the whole test suite: a -Werror build with every unit, example,
+# golden-fixture, docs and SARIF test, then the unit and fixture tests
+# again under AddressSanitizer and UndefinedBehaviorSanitizer, where any
+# report fails the run.
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/setup.sh
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+[ -f build-test/build.ninja ] ||
+	meson setup build-test -Dwerror=true >/dev/null
+ninja -C build-test >/dev/null
+meson test -C build-test --print-errorlogs --num-processes "$jobs"
+
+# meson 1.0 does not add -fno-sanitize-recover: without it UBSan only warns
+[ -f build-asan/build.ninja ] ||
+	meson setup build-asan -Dwerror=true -Db_sanitize=address,undefined \
+		-Db_lundef=false -Dc_args=-fno-sanitize-recover=all \
+		-Dc_link_args=-fno-sanitize-recover=all >/dev/null
+ninja -C build-asan >/dev/null
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	meson test -C build-asan --print-errorlogs --num-processes "$jobs" \
+		--suite unit --suite fixtures --suite examples --suite cli

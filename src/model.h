@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: MIT */
+/* model.h - what the walker extracts from one document, and hook facts */
+#ifndef HL_MODEL_H
+#define HL_MODEL_H
+
+#include "util.h"
+
+/* A byte range [start, end) in the file's buffer. */
+struct hl_span {
+	size_t start, end;
+};
+
+enum hl_style {
+	HL_STYLE_NONE,		/* not present */
+	HL_STYLE_PLAIN,
+	HL_STYLE_SINGLE,
+	HL_STYLE_DOUBLE,
+	HL_STYLE_LITERAL,
+	HL_STYLE_FOLDED,
+	HL_STYLE_MAP,		/* a mapping where a scalar was expected */
+	HL_STYLE_SEQ,
+	HL_STYLE_ALIAS,		/* an alias we could not resolve */
+};
+
+/* The type go-yaml v2 (sigs.k8s.io/yaml) resolves a scalar to. */
+enum hl_ytype {
+	HL_Y_STR,
+	HL_Y_INT,
+	HL_Y_FLOAT,
+	HL_Y_BOOL,
+	HL_Y_NULL,
+};
+
+/*
+ * A scalar value as written. @text is the decoded string (not owned: the
+ * document arena or the file buffer), NULL when it was not fetched.
+ * @span covers the value including quotes or block indicators, or is the
+ * zero-width position just after the key's ':' when the value is empty.
+ * When @direct is set, text[i] is the byte at raw.start + i, so positions
+ * of tokens inside the value are exact.
+ */
+struct hl_value {
+	const char *text;
+	size_t len;
+	struct hl_span span;
+	struct hl_span raw;
+	unsigned char style;	/* enum hl_style */
+	unsigned char type;	/* enum hl_ytype */
+	bool direct;
+};
+
+static inline bool hl_value_present(const struct hl_value *v)
+{
+	return v->style != HL_STYLE_NONE;
+}
+
+/* One key/value entry of an annotations or labels mapping. */
+struct hl_kv {
+	const char *key;	/* decoded, NUL-terminated (arena) */
+	size_t key_len;
+	struct hl_span key_span;
+	struct hl_value val;
+};
+
+enum hl_map_kind {
+	HL_MAP_ANNOTATIONS,
+	HL_MAP_LABELS,
+};
+
+/* One metadata.annotations or metadata.labels mapping. */
+struct hl_map {
+	struct hl_map *next;
+	enum hl_map_kind kind;
+	bool top;		/* the document's own metadata */
+	bool in_list_item;	/* items[] of a kind: List */
+	bool open;		/* has merge keys or aliases we did not expand */
+	struct hl_span key_span;	/* the "annotations:" key */
+	struct hl_kv *items;
+	size_t n, alloc;
+};
+
+/* Where a pod spec can sit, by the owner's kind. */
+enum hl_pod_slot {
+	HL_POD_DIRECT,		/* Pod: spec */
+	HL_POD_TEMPLATE,	/* Job, Deployment, ...: spec.template.spec */
+	HL_POD_CRON,		/* CronJob: spec.jobTemplate.spec.template.spec */
+	HL_POD_SLOTS,
+};
+
+struct hl_podspec {
+	bool present;
+	struct hl_span key;		/* the pod spec's "spec:" key */
+	struct hl_span parent_key;	/* "template:" (or "spec:" for Pod) */
+	struct hl_value restart_policy;
+};
+
+/* Everything the rules read from one YAML document. */
+struct hl_doc {
+	size_t index;		/* 0-based document index in the file */
+	struct hl_span span;	/* the document's bytes (Helm's split) */
+	const char *source;	/* "# Source:" template path, or NULL */
+	bool is_mapping;
+	struct hl_value api_version, kind, name, namespace_, generate_name;
+	struct hl_span name_key, generate_name_key, metadata_key, spec_key;
+	struct hl_map *top;	/* metadata.annotations, or NULL */
+	struct hl_map *maps;	/* every annotations/labels mapping */
+	struct hl_map **maps_tail;
+	struct hl_podspec pod[HL_POD_SLOTS];
+	/* Job-level spec facts */
+	struct hl_span ttl_key, active_deadline_key, backoff_limit_key;
+};
+
+static inline bool hl_span_set(struct hl_span s)
+{
+	return s.end > s.start;
+}
+
+/* A token of a comma-separated annotation value. */
+struct hl_token {
+	const char *text;	/* raw token, not trimmed (points into value) */
+	size_t len;
+	struct hl_span span;	/* trimmed token; zero-width for empty */
+	size_t trim_off, trim_len;	/* the trimmed token inside @text */
+	char norm[32];		/* trimmed, lower-cased; "" if too long */
+	bool too_long;
+	bool empty;		/* nothing but white space */
+};
+
+enum hl_event {
+	HL_EV_PRE_INSTALL,
+	HL_EV_POST_INSTALL,
+	HL_EV_PRE_DELETE,
+	HL_EV_POST_DELETE,
+	HL_EV_PRE_UPGRADE,
+	HL_EV_POST_UPGRADE,
+	HL_EV_PRE_ROLLBACK,
+	HL_EV_POST_ROLLBACK,
+	HL_EV_TEST,
+	HL_EV_MAX,
+	HL_EV_UNKNOWN = -1,
+};
+
+enum hl_policy {
+	HL_POL_BEFORE_HOOK_CREATION = 1 << 0,
+	HL_POL_HOOK_SUCCEEDED = 1 << 1,
+	HL_POL_HOOK_FAILED = 1 << 2,
+};
+
+/* Hook facts of a document, parsed the way Helm parses them. */
+struct hl_hook {
+	bool is_hook;		/* has a helm.sh/hook key */
+	bool dropped;		/* an unknown or empty event: Helm drops it */
+	const struct hl_kv *hook, *weight, *delete_policy, *log_policy,
+		*resource_policy, *argocd_hook;
+	struct hl_token *events;	/* tokens of helm.sh/hook */
+	size_t nevents;
+	unsigned event_mask;	/* 1 << enum hl_event */
+	long long weight_value;	/* effective weight: 0 when invalid */
+	bool weight_valid;
+	struct hl_token *policies;	/* tokens of the delete policy */
+	size_t npolicies;
+	unsigned policy_mask;	/* enum hl_policy, after Helm's default */
+	bool policy_explicit;	/* an explicit, non-empty token list */
+	bool policy_all_known;
+};
+
+/*
+ * The value's text as Helm's map[string]string sees it: the written text
+ * of a scalar (quotes removed), "" for null, absent or non-scalar values.
+ * Never NULL.
+ */
+const char *hl_value_string(const struct hl_value *v, size_t *len);
+/* A string value, or a plain scalar that go-yaml v2 resolves to a string. */
+bool hl_value_is_string(const struct hl_value *v);
+/* A mapping, a sequence or an alias we could not resolve. */
+bool hl_value_is_nonscalar(const struct hl_value *v);
+
+/*
+ * Split @v's text on ',' the way Go's strings.Split does, trimming and
+ * lower-casing each token the way Helm does. Tokens live in @arena. Token
+ * spans are exact only when @v is direct; otherwise every token spans the
+ * whole value. An empty token in a list sits zero-width at the comma
+ * before it (after it for a leading one); a lone empty token spans the
+ * value.
+ */
+size_t hl_tokenize(struct hl_arena *arena, const struct hl_value *v,
+		   struct hl_token **out);
+/* Go's strings.TrimSpace: the length of @s without leading and trailing
+ * Unicode white space; the start offset goes to @start. */
+size_t hl_trim(const char *s, size_t len, size_t *start);
+/* Trim Unicode white space and lower-case into @dst (size @n); false if
+ * the result does not fit. Only ASCII letters, U+0130 and the Kelvin sign
+ * change case: no other upper-case letter lowers to ASCII in Go. */
+bool hl_normalize(const char *s, size_t len, char *dst, size_t n);
+enum hl_event hl_event_lookup(const char *norm, bool *alias);
+const char *hl_event_name(enum hl_event e);
+/* The enum hl_policy bit of a normalised token, or 0. */
+int hl_policy_lookup(const char *norm);
+const char *hl_policy_name(enum hl_policy p);
+/* go-yaml v2 resolution of a plain scalar's text. */
+enum hl_ytype hl_resolve_plain(const char *s, size_t len);
+
+enum hl_atoi_err {
+	HL_ATOI_OK,
+	HL_ATOI_EMPTY,
+	HL_ATOI_SYNTAX,
+	HL_ATOI_RANGE,
+};
+/* Go's strconv.Atoi on a 64-bit platform: optional sign, ASCII digits. */
+enum hl_atoi_err hl_atoi(const char *s, size_t len, long long *out);
+
+/* The last entry with key @key in @m, or NULL. */
+const struct hl_kv *hl_map_get(const struct hl_map *m, const char *key);
+/* Fill @h from the top-level annotations of @d. */
+void hl_hook_parse(struct hl_arena *arena, const struct hl_doc *d,
+		   struct hl_hook *h);
+/* Whether the document's kind is exactly @kind. */
+bool hl_kind_is(const struct hl_doc *d, const char *kind);
+
+/*
+ * @s as a NUL-terminated string in @arena, cut to its first 57 bytes plus
+ * "..." when longer than 60 bytes (never inside a UTF-8 sequence). For
+ * quoting user text in messages.
+ */
+const char *hl_shorten(struct hl_arena *arena, const char *s, size_t len);
+/* Levenshtein distance between two byte strings, capped at @max + 1. */
+size_t hl_edit_distance(const char *a, size_t alen, const char *b,
+			size_t blen, size_t max);
+
+#endif

@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: MIT */
+/* position.c - byte offsets to lines and columns, GitHub line hashes */
+#include "emit.h"
+#include "emit_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The longest source line copied into a finding (bytes): enough for any
+ * terminal, and bounded for minified single-line inputs. */
+#define LINE_TEXT_MAX 4096
+
+/* One offset to resolve and where its answer goes. */
+struct want {
+	size_t off;
+	struct hl_pos *pos;
+	struct hl_finding *f;	/* set for a finding's start: copy its line */
+};
+
+/* A forward-only walk over the buffer: the current line and column. */
+struct cursor {
+	const char *buf;
+	size_t len;
+	size_t off;		/* next byte to count */
+	size_t line_start;
+	size_t nl;		/* the '\n' ending this line, or len */
+	unsigned long line, col, col16;
+};
+
+static void cursor_line(struct cursor *c, size_t start)
+{
+	const char *p = memchr(c->buf + start, '\n', c->len - start);
+
+	c->off = c->line_start = start;
+	c->nl = p ? (size_t)(p - c->buf) : c->len;
+	c->col = c->col16 = 1;
+}
+
+/* Move to @off (never backwards): O(bytes passed) in total. */
+static void cursor_seek(struct cursor *c, size_t off)
+{
+	if (off > c->len)
+		off = c->len;
+	while (c->nl < off) {
+		c->line++;
+		cursor_line(c, c->nl + 1);
+	}
+	while (c->off < off) {
+		size_t len;
+		int32_t cp = hl_u8_next(c->buf + c->off, c->len - c->off, &len);
+
+		c->col++;
+		c->col16 += cp >= 0x10000 ? 2 : 1;
+		c->off += len;
+	}
+}
+
+static char *copy_line(const struct cursor *c)
+{
+	size_t end = c->nl, n;
+
+	if (end > c->line_start && c->buf[end - 1] == '\r')
+		end--;
+	n = end - c->line_start;
+	if (n > LINE_TEXT_MAX) {
+		/* cut at a character boundary */
+		n = LINE_TEXT_MAX;
+		while (n && ((unsigned char)c->buf[c->line_start + n] & 0xc0)
+			    == 0x80)
+			n--;
+	}
+	return xstrndup(c->buf + c->line_start, n);
+}
+
+static int want_cmp(const void *a, const void *b)
+{
+	const struct want *x = a, *y = b;
+
+	return (x->off > y->off) - (x->off < y->off);
+}
+
+static void add_want(struct want **w, size_t *n, size_t *alloc, size_t off,
+		     struct hl_pos *pos, struct hl_finding *f)
+{
+	HL_GROW(*w, *n + 1, *alloc);
+	(*w)[*n].off = off;
+	(*w)[*n].pos = pos;
+	(*w)[*n].f = f;
+	(*n)++;
+}
+
+static size_t collect(struct hl_report *r, size_t first, struct want **w)
+{
+	size_t i, j, n = 0, alloc = 0;
+
+	*w = NULL;
+	for (i = first; i < r->nfindings; i++) {
+		struct hl_finding *f = &r->findings[i];
+
+		add_want(w, &n, &alloc, f->span.start, &f->s, f);
+		add_want(w, &n, &alloc, f->span.end, &f->e, NULL);
+		for (j = 0; j < f->nrelated; j++) {
+			struct hl_related *rel = &f->related[j];
+			if (rel->path || !rel->has_region)
+				continue;
+			add_want(w, &n, &alloc, rel->span.start, &rel->s, NULL);
+			add_want(w, &n, &alloc, rel->span.end, &rel->e, NULL);
+		}
+		for (j = 0; j < f->nedits; j++) {
+			struct hl_edit *e = &f->edits[j];
+			add_want(w, &n, &alloc, e->span.start, &e->s, NULL);
+			add_want(w, &n, &alloc, e->span.end, &e->e, NULL);
+		}
+	}
+	return n;
+}
+
+struct line_ref {
+	unsigned long line;
+	struct hl_finding *f;
+};
+
+static int line_ref_cmp(const void *a, const void *b)
+{
+	const struct line_ref *x = a, *y = b;
+
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static void fingerprint(struct hl_report *r, size_t first, const char *buf,
+			size_t len)
+{
+	size_t i, n = r->nfindings - first;
+	struct line_ref *refs = xcalloc(n ? n : 1, sizeof(*refs));
+	unsigned long *lines = xcalloc(n ? n : 1, sizeof(*lines));
+	char **out = xcalloc(n ? n : 1, sizeof(*out));
+
+	for (i = 0; i < n; i++) {
+		refs[i].line = r->findings[first + i].s.line;
+		refs[i].f = &r->findings[first + i];
+	}
+	qsort(refs, n, sizeof(*refs), line_ref_cmp);
+	for (i = 0; i < n; i++)
+		lines[i] = refs[i].line;
+	hl_line_hashes(buf, len, lines, n, out);
+	for (i = 0; i < n; i++) {
+		free(refs[i].f->fingerprint);
+		refs[i].f->fingerprint = out[i];
+	}
+	free(out);
+	free(lines);
+	free(refs);
+}
+
+void hl_resolve_positions(struct hl_report *r, size_t first, const char *buf,
+			  size_t len, bool fingerprints)
+{
+	struct cursor c = { .buf = buf, .len = len, .line = 1 };
+	struct want *w;
+	size_t i, n;
+
+	if (first >= r->nfindings)
+		return;
+	n = collect(r, first, &w);
+	/* findings come sorted, but related locations and edits need not */
+	qsort(w, n, sizeof(*w), want_cmp);
+	cursor_line(&c, 0);
+	for (i = 0; i < n; i++) {
+		cursor_seek(&c, w[i].off);
+		w[i].pos->line = c.line;
+		w[i].pos->col = c.col;
+		w[i].pos->col16 = c.col16;
+		if (w[i].f) {
+			free(w[i].f->line_text);
+			w[i].f->line_text = copy_line(&c);
+		}
+	}
+	free(w);
+	if (fingerprints)
+		fingerprint(r, first, buf, len);
+}
+
+/*
+ * GitHub's primaryLocationLineHash (github/codeql-action
+ * src/fingerprints.ts): a rolling hash, mod 2^64, over the 100 UTF-16
+ * code units that follow the start of each line, spaces and tabs skipped,
+ * CR and CRLF read as LF, an end-of-file marker then zeros; a line's value
+ * is the hash in hex and how often that hash has occurred so far.
+ */
+#define BLOCK 100
+#define HMOD 37u
+#define HEOF 65535u
+
+struct hasher {
+	uint64_t window[BLOCK];
+	unsigned long starts[BLOCK];	/* line starting at that slot, or 0 */
+	uint64_t hash, first_mod;
+	unsigned index;
+	unsigned long line;
+	bool line_start, prev_cr, done;
+	/* called with each line's hash, in line order */
+	void (*line_hash)(struct hasher *h, unsigned long line, uint64_t hash);
+	void *data;
+};
+
+static void hasher_init(struct hasher *h,
+			void (*fn)(struct hasher *, unsigned long, uint64_t),
+			void *data)
+{
+	unsigned i;
+
+	memset(h, 0, sizeof(*h));
+	h->first_mod = 1;
+	for (i = 0; i < BLOCK; i++)
+		h->first_mod *= HMOD;
+	h->line_start = true;
+	h->line_hash = fn;
+	h->data = data;
+}
+
+static void hasher_output(struct hasher *h)
+{
+	h->line_hash(h, h->starts[h->index], h->hash);
+	h->starts[h->index] = 0;
+}
+
+static void hasher_update(struct hasher *h, uint64_t c)
+{
+	uint64_t begin = h->window[h->index];
+
+	h->window[h->index] = c;
+	h->hash = HMOD * h->hash + c - h->first_mod * begin;
+	h->index = (h->index + 1) % BLOCK;
+}
+
+static void hasher_unit(struct hasher *h, unsigned c)
+{
+	if (c == ' ' || c == '\t' || (h->prev_cr && c == '\n')) {
+		h->prev_cr = false;
+		return;
+	}
+	h->prev_cr = c == '\r';
+	if (c == '\r')
+		c = '\n';
+	if (h->starts[h->index])
+		hasher_output(h);
+	if (h->line_start) {
+		h->line_start = false;
+		h->starts[h->index] = ++h->line;
+	}
+	if (c == '\n')
+		h->line_start = true;
+	hasher_update(h, c);
+}
+
+/* Feed @buf as UTF-16 code units, as Node.js decodes a UTF-8 file. */
+static void hasher_run(struct hasher *h, const char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t i = 0, n;
+	unsigned k;
+
+	while (i < len && !h->done) {
+		int32_t c;
+
+		if (s[i] < 0x80) {
+			hasher_unit(h, s[i++]);
+			continue;
+		}
+		c = hl_u8_next(buf + i, len - i, &n);
+		i += n;
+		if (c < 0) {
+			hasher_unit(h, 0xfffd);
+		} else if (c >= 0x10000) {
+			hasher_unit(h, 0xd800 + ((unsigned)(c - 0x10000) >> 10));
+			hasher_unit(h, 0xdc00 + ((unsigned)c & 0x3ff));
+		} else {
+			hasher_unit(h, (unsigned)c);
+		}
+	}
+	if (h->done)
+		return;
+	hasher_unit(h, HEOF);
+	for (k = 0; k < BLOCK && !h->done; k++) {
+		if (h->starts[h->index])
+			hasher_output(h);
+		hasher_update(h, 0);
+	}
+}
+
+/* The wanted lines, and per wanted line its hash and occurrence count. */
+struct line_query {
+	const unsigned long *lines;
+	size_t n, next;
+	uint64_t *hashes;
+	/* pass 2: open-addressing set of the wanted hashes with counts */
+	uint64_t *keys;
+	unsigned long *counts;
+	bool *used;
+	size_t mask;
+	char **out;
+};
+
+static void first_pass(struct hasher *h, unsigned long line, uint64_t hash)
+{
+	struct line_query *q = h->data;
+
+	while (q->next < q->n && q->lines[q->next] == line)
+		q->hashes[q->next++] = hash;
+	if (q->next < q->n && q->lines[q->next] < line)
+		q->next++;	/* a line that does not exist: skip it */
+	h->done = q->next == q->n;
+}
+
+static size_t slot(const struct line_query *q, uint64_t hash)
+{
+	size_t i = (size_t)(hash ^ (hash >> 29)) & q->mask;
+
+	while (q->used[i] && q->keys[i] != hash)
+		i = (i + 1) & q->mask;
+	return i;
+}
+
+static void second_pass(struct hasher *h, unsigned long line, uint64_t hash)
+{
+	struct line_query *q = h->data;
+	size_t i = slot(q, hash);
+
+	if (q->used[i])
+		q->counts[i]++;
+	while (q->next < q->n && q->lines[q->next] == line) {
+		q->out[q->next] = xasprintf("%llx:%lu",
+					    (unsigned long long)hash,
+					    q->counts[i]);
+		q->next++;
+	}
+	if (q->next < q->n && q->lines[q->next] < line)
+		q->next++;
+	h->done = q->next == q->n;
+}
+
+/*
+ * Two passes, each stopping after the last wanted line: the first finds
+ * the wanted lines' hashes, the second counts how often each of those
+ * (and only those) occurs up to each wanted line. Memory: O(@n).
+ */
+void hl_line_hashes(const char *buf, size_t len, const unsigned long *lines,
+		    size_t n, char **out)
+{
+	struct line_query q = { .lines = lines, .n = n, .out = out };
+	struct hasher h;
+	size_t i, size = 8;
+
+	for (i = 0; i < n; i++)
+		out[i] = NULL;
+	if (!n)
+		return;
+	q.hashes = xcalloc(n, sizeof(*q.hashes));
+	hasher_init(&h, first_pass, &q);
+	hasher_run(&h, buf, len);
+
+	while (size < 2 * n)
+		size *= 2;
+	q.mask = size - 1;
+	q.keys = xcalloc(size, sizeof(*q.keys));
+	q.counts = xcalloc(size, sizeof(*q.counts));
+	q.used = xcalloc(size, sizeof(*q.used));
+	for (i = 0; i < q.next; i++) {
+		size_t k = slot(&q, q.hashes[i]);
+		q.used[k] = true;
+		q.keys[k] = q.hashes[i];
+	}
+	q.next = 0;
+	hasher_init(&h, second_pass, &q);
+	hasher_run(&h, buf, len);
+	free(q.used);
+	free(q.counts);
+	free(q.keys);
+	free(q.hashes);
+}

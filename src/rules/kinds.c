@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/* rules/kinds.c - what a hook's kind does when Helm creates and waits */
+#include "engine.h"
+
+#include <string.h>
+
+/* The job-name label a Job's name is copied into (§13.4). */
+#define JOB_NAME_MAX 63
+
+/* Kinds Helm never waits on and never manages as hooks (§9.2). */
+static const char *const long_running[] = {
+	"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Service",
+	"Ingress", "MutatingWebhookConfiguration",
+	"ValidatingWebhookConfiguration", "APIService",
+};
+
+/* Kinds whose data a re-creation by name destroys. */
+static const char *const stateful[] = {
+	"PersistentVolumeClaim", "PersistentVolume",
+};
+
+enum restart {
+	RESTART_OK,
+	RESTART_MISSING,	/* no key: the API defaults to Always */
+	RESTART_EMPTY,		/* null or "": defaulted to Always too */
+	RESTART_ALWAYS,
+	RESTART_ON_FAILURE,
+};
+
+static bool text_is(const struct hl_value *v, const char *s)
+{
+	size_t n = strlen(s);
+
+	return v->text && v->len == n && !memcmp(v->text, s, n);
+}
+
+static enum restart restart_policy(const struct hl_value *v)
+{
+	if (!hl_value_present(v))
+		return RESTART_MISSING;
+	if (v->type == HL_Y_NULL || (v->text && !v->len))
+		return RESTART_EMPTY;
+	if (text_is(v, "Always"))
+		return RESTART_ALWAYS;
+	if (text_is(v, "OnFailure"))
+		return RESTART_ON_FAILURE;
+	return RESTART_OK;
+}
+
+/* A missing restartPolicy points at the nearest key that exists. */
+static struct hl_span missing_at(const struct hl_doc *d,
+				 const struct hl_podspec *p)
+{
+	if (hl_span_set(p->key))
+		return p->key;
+	if (hl_span_set(p->parent_key))
+		return p->parent_key;
+	if (hl_span_set(d->spec_key))
+		return d->spec_key;
+	return d->kind.span;
+}
+
+/* HL501, HL502: a restartPolicy that is (or defaults to) Always. */
+static void check_always(struct hl_ctx *ctx, enum hl_rule_id rule,
+			 const struct hl_podspec *p, const char *who,
+			 const char *why, const char *help)
+{
+	const struct hl_value *v = &p->restart_policy;
+	struct hl_finding *f;
+
+	switch (restart_policy(v)) {
+	case RESTART_MISSING:
+		f = hl_report(ctx, rule, missing_at(ctx->doc, p),
+			      "%s has no restartPolicy: it defaults to "
+			      "Always, %s", who, why);
+		break;
+	case RESTART_EMPTY:
+		f = hl_report(ctx, rule, v->span, "%s has an empty "
+			      "restartPolicy: it defaults to Always, %s", who,
+			      why);
+		break;
+	case RESTART_ALWAYS:
+		f = hl_report(ctx, rule, v->span, "%s has restartPolicy "
+			      "'Always', %s", who, why);
+		break;
+	default:
+		return;
+	}
+	hl_finding_help(f, "%s", help);
+}
+
+static void check_job(struct hl_ctx *ctx)
+{
+	const struct hl_doc *d = ctx->doc;
+	const struct hl_value *name = &d->name;
+
+	check_always(ctx, HL_RULE_HL501, &d->pod[HL_POD_TEMPLATE],
+		     "Job hook's pod template",
+		     "which the API server rejects for a Job",
+		     "set spec.template.spec.restartPolicy: Never");
+	if (name->text && name->len > JOB_NAME_MAX)
+		hl_finding_help(hl_report(ctx, HL_RULE_HL504, name->span,
+			"Job hook name is %zu characters long, more than %d: "
+			"it is copied into the job-name label, so the API "
+			"server rejects the Job", name->len, JOB_NAME_MAX),
+			"shorten metadata.name (a release name in it counts "
+			"too)");
+	if (hl_span_set(d->ttl_key))
+		hl_finding_help(hl_report(ctx, HL_RULE_HL505, d->ttl_key,
+			"Job hook sets ttlSecondsAfterFinished: when the Job "
+			"is removed before Helm sees it complete, Helm 4 waits "
+			"until --timeout"),
+			"remove it and use helm.sh/hook-delete-policy: "
+			"hook-succeeded");
+	if (!hl_span_set(d->active_deadline_key) &&
+	    !hl_span_set(d->backoff_limit_key))
+		hl_finding_help(hl_report(ctx, HL_RULE_HL509,
+			hl_span_set(d->spec_key) ? d->spec_key : d->kind.span,
+			"Job hook sets neither activeDeadlineSeconds nor "
+			"backoffLimit: a stuck hook blocks Helm for the whole "
+			"--timeout"),
+			"set spec.activeDeadlineSeconds below Helm's --timeout, "
+			"or spec.backoffLimit");
+	if (ctx->hook->event_mask & (1u << HL_EV_TEST))
+		hl_finding_help(hl_report(ctx, HL_RULE_HL510, d->kind.span,
+			"Job used as a test hook: 'helm test --logs' shows "
+			"only Pod logs, so its output is lost"),
+			"use a Pod for test hooks");
+}
+
+static void check_pod(struct hl_ctx *ctx)
+{
+	const struct hl_podspec *p = &ctx->doc->pod[HL_POD_DIRECT];
+
+	check_always(ctx, HL_RULE_HL502, p, "Pod hook",
+		     "so it never reaches Succeeded and Helm waits until "
+		     "--timeout", "set spec.restartPolicy: Never");
+	if (restart_policy(&p->restart_policy) == RESTART_ON_FAILURE)
+		hl_finding_help(hl_report(ctx, HL_RULE_HL503,
+			p->restart_policy.span, "Pod hook has restartPolicy "
+			"'OnFailure': a failing container restarts in place, "
+			"so the Pod never reaches Failed and a failure shows "
+			"only as a timeout"),
+			"set spec.restartPolicy: Never");
+}
+
+/* HL506: Helm finds hooks by name (before-hook-creation, logs, tests). */
+static void check_generate_name(struct hl_ctx *ctx)
+{
+	const struct hl_doc *d = ctx->doc;
+	bool named = hl_value_present(&d->name) &&
+		     d->name.type != HL_Y_NULL && d->name.len;
+
+	if (named || !hl_value_present(&d->generate_name))
+		return;
+	hl_finding_help(hl_report(ctx, HL_RULE_HL506,
+		hl_span_set(d->generate_name_key) ? d->generate_name_key :
+		d->generate_name.span,
+		"hook has metadata.generateName but no metadata.name: "
+		"before-hook-creation and output logs need the name, and "
+		"Helm 4 cannot create it"), "set metadata.name");
+}
+
+static const char *kind_in(const struct hl_doc *d, const char *const *kinds,
+			   size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (hl_kind_is(d, kinds[i]))
+			return kinds[i];
+	return NULL;
+}
+
+/* HL507, HL508, HL511: kinds that make poor hooks. */
+static void check_kind(struct hl_ctx *ctx)
+{
+	const struct hl_doc *d = ctx->doc;
+	const char *k;
+
+	if ((k = kind_in(d, long_running, HL_ARRAY_SIZE(long_running))))
+		hl_finding_help(hl_report(ctx, HL_RULE_HL507, d->kind.span,
+			"%s as a hook: Helm does not wait for it to be ready "
+			"and never upgrades or uninstalls it", k),
+			"make it a regular resource of the chart");
+	else if (hl_kind_is(d, "CustomResourceDefinition"))
+		hl_finding_help(hl_report(ctx, HL_RULE_HL508, d->kind.span,
+			"CustomResourceDefinition as a hook: Helm does not "
+			"wait for it to be Established and never deletes it"),
+			"put the CRD in the chart's crds/ directory");
+	else if ((k = kind_in(d, stateful, HL_ARRAY_SIZE(stateful))))
+		hl_finding_help(hl_report(ctx, HL_RULE_HL511, d->kind.span,
+			"%s as a hook: Helm deletes and re-creates it by name "
+			"when its events run again, so its data is lost", k),
+			"make it a regular resource of the chart (with "
+			"helm.sh/resource-policy: keep to survive uninstall)");
+}
+
+void hl_check_kinds(struct hl_ctx *ctx)
+{
+	/* a dropped document never reaches the cluster */
+	if (!ctx->hook->is_hook || ctx->hook->dropped)
+		return;
+	if (hl_kind_is(ctx->doc, "Job"))
+		check_job(ctx);
+	else if (hl_kind_is(ctx->doc, "Pod"))
+		check_pod(ctx);
+	check_generate_name(ctx);
+	check_kind(ctx);
+}

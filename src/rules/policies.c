@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: MIT */
+/* rules/policies.c - delete and output-log policies: HL130-HL141, HL3xx */
+#include "engine.h"
+
+#include <string.h>
+
+static const char *token_text(struct hl_ctx *ctx, const struct hl_token *t)
+{
+	return hl_shorten(ctx->arena, t->text + t->trim_off, t->trim_len);
+}
+
+static bool all_empty(const struct hl_token *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!t[i].empty)
+			return false;
+	return true;
+}
+
+static bool is_job_or_pod(const struct hl_doc *d)
+{
+	return hl_kind_is(d, "Job") || hl_kind_is(d, "Pod");
+}
+
+/* Whether @t holds two or more words separated by white space, ';' or '|'. */
+static bool is_word_list(const struct hl_token *t)
+{
+	const char *s = t->text + t->trim_off;
+	size_t i, words = 0;
+	bool in_word = false;
+
+	for (i = 0; i < t->trim_len; i++) {
+		bool sep = s[i] && strchr(" \t\r\n;|", s[i]);
+
+		words += !sep && !in_word;
+		in_word = !sep;
+	}
+	return words >= 2;
+}
+
+static const struct {
+	const char *argo, *helm;
+} argo_spellings[] = {
+	{ "beforehookcreation", "before-hook-creation" },
+	{ "hooksucceeded", "hook-succeeded" },
+	{ "hookfailed", "hook-failed" },
+};
+
+static void unknown_policy_help(struct hl_finding *f, const struct hl_token *t)
+{
+	static const char *const names[] = {
+		"before-hook-creation", "hook-succeeded", "hook-failed",
+	};
+	const char *best = NULL;
+	size_t i, d, best_d = 4;
+
+	for (i = 0; i < HL_ARRAY_SIZE(argo_spellings); i++) {
+		if (!strcmp(t->norm, argo_spellings[i].argo)) {
+			hl_finding_help(f, "that is Argo CD's spelling: Helm's "
+					"is '%s'", argo_spellings[i].helm);
+			return;
+		}
+	}
+	if (hl_event_lookup(t->norm, NULL) != HL_EV_UNKNOWN) {
+		hl_finding_help(f, "'%s' is a hook event, not a delete policy: "
+				"use before-hook-creation, hook-succeeded or "
+				"hook-failed", t->norm);
+		return;
+	}
+	if (is_word_list(t)) {
+		hl_finding_help(f, "separate delete policies with ','");
+		return;
+	}
+	for (i = 0; i < HL_ARRAY_SIZE(names) && !t->too_long; i++) {
+		d = hl_edit_distance(t->norm, strlen(t->norm), names[i],
+				     strlen(names[i]), 3);
+		if (d < best_d) {
+			best_d = d;
+			best = names[i];
+		}
+	}
+	if (best)
+		hl_finding_help(f, "did you mean '%s'?", best);
+	else
+		hl_finding_help(f, "use before-hook-creation, hook-succeeded "
+				"or hook-failed");
+}
+
+/* HL131 at error: the list disables the default and deletes nothing. */
+static void report_no_policy(struct hl_ctx *ctx, const struct hl_value *v)
+{
+	struct hl_finding *f;
+
+	f = hl_report(ctx, HL_RULE_HL131, v->span,
+		      "empty delete policy: it replaces the "
+		      "before-hook-creation default, so Helm never deletes "
+		      "the hook");
+	/* raised only while the user kept the default severity */
+	if (f && f->severity == hl_rule_meta[HL_RULE_HL131].severity)
+		f->severity = HL_SEV_ERROR;
+	hl_finding_help(f, "remove helm.sh/hook-delete-policy to get "
+			"before-hook-creation, or name the policies");
+}
+
+static void check_delete_tokens(struct hl_ctx *ctx)
+{
+	const struct hl_hook *h = ctx->hook;
+	const struct hl_value *v = &h->delete_policy->val;
+	struct hl_finding *f;
+	size_t i;
+	int bit;
+
+	if (all_empty(h->policies, h->npolicies)) {
+		report_no_policy(ctx, v);
+		return;
+	}
+	for (i = 0; i < h->npolicies; i++) {
+		const struct hl_token *t = &h->policies[i];
+
+		bit = hl_policy_lookup(t->norm);
+		if (t->empty) {
+			f = hl_report(ctx, HL_RULE_HL131, t->span,
+				      "empty delete policy token: Helm keeps "
+				      "it as a policy that never matches");
+			hl_finding_help(f, "remove the extra ','");
+		} else if (!bit) {
+			f = hl_report(ctx, HL_RULE_HL130, t->span,
+				      "unknown delete policy '%s': Helm keeps "
+				      "it, it never matches, and it disables "
+				      "the before-hook-creation default",
+				      token_text(ctx, t));
+			unknown_policy_help(f, t);
+		} else if (t->trim_len != strlen(t->norm) ||
+			   memcmp(t->text + t->trim_off, t->norm,
+				  t->trim_len)) {
+			f = hl_report(ctx, HL_RULE_HL132, t->span,
+				      "delete policy '%s' is not written '%s': "
+				      "Helm accepts it, Argo CD ignores it",
+				      token_text(ctx, t), t->norm);
+			if (v->direct)
+				hl_finding_edit(f, t->span, t->norm);
+		}
+	}
+}
+
+/* HL301: a failed run leaves the object, and the next run trips on it. */
+static void check_leftover(struct hl_ctx *ctx)
+{
+	const struct hl_hook *h = ctx->hook;
+	const struct hl_value *v = &h->delete_policy->val;
+	struct hl_finding *f;
+
+	/* Helm never deletes a CRD hook, before creation or otherwise */
+	if (!h->policy_all_known ||
+	    hl_kind_is(ctx->doc, "CustomResourceDefinition") ||
+	    (h->policy_mask &
+	     (HL_POL_BEFORE_HOOK_CREATION | HL_POL_HOOK_FAILED)))
+		return;
+	f = hl_report(ctx, HL_RULE_HL301, v->span,
+		      "delete policy has neither before-hook-creation nor "
+		      "hook-failed: after a failed run the object stays, and "
+		      "the next install or upgrade fails with AlreadyExists "
+		      "(Helm 3) or patches the stale object (Helm 4)");
+	hl_finding_help(f, "add before-hook-creation: "
+			"\"before-hook-creation,hook-succeeded\"");
+	if (v->direct)
+		hl_finding_edit(f, (struct hl_span){ v->raw.start,
+			v->raw.start }, "before-hook-creation,");
+}
+
+/* HL302: a Job or Pod hook that stays after it succeeded. */
+static void check_cleanup(struct hl_ctx *ctx)
+{
+	const struct hl_hook *h = ctx->hook;
+	struct hl_finding *f;
+	size_t len;
+	const char *kind;
+
+	/* unknown or empty tokens are HL130's and HL131's */
+	if (!is_job_or_pod(ctx->doc) || !h->policy_all_known ||
+	    (h->policy_mask & HL_POL_HOOK_SUCCEEDED))
+		return;
+	kind = hl_value_string(&ctx->doc->kind, &len);
+	f = hl_report(ctx, HL_RULE_HL302, ctx->doc->kind.span,
+		      "%.*s hook is not deleted after it succeeds: it stays "
+		      "in the cluster, also after helm uninstall", (int)len,
+		      kind);
+	hl_finding_help(f, h->policy_explicit ?
+			"add hook-succeeded to helm.sh/hook-delete-policy" :
+			"set helm.sh/hook-delete-policy: "
+			"\"before-hook-creation,hook-succeeded\"");
+}
+
+static void check_delete_policy(struct hl_ctx *ctx)
+{
+	const struct hl_hook *h = ctx->hook;
+	const struct hl_kv *kv = h->delete_policy;
+	struct hl_finding *f;
+
+	check_cleanup(ctx);
+	if (!kv || hl_value_is_nonscalar(&kv->val))
+		return;	/* HL121 reports a mapping or sequence */
+	check_delete_tokens(ctx);
+	check_leftover(ctx);
+	if (hl_kind_is(ctx->doc, "CustomResourceDefinition")) {
+		f = hl_report(ctx, HL_RULE_HL306, kv->key_span,
+			      "delete policy on a CustomResourceDefinition "
+			      "hook: Helm never deletes CRD hooks");
+		hl_finding_help(f, "remove helm.sh/hook-delete-policy, or "
+				"move the CRD to the chart's crds/ directory");
+	}
+}
+
+static void check_log_policy(struct hl_ctx *ctx)
+{
+	const struct hl_kv *kv = ctx->hook->log_policy;
+	struct hl_token *t;
+	struct hl_finding *f;
+	size_t n, i;
+
+	if (!kv || hl_value_is_nonscalar(&kv->val))
+		return;
+	if (!is_job_or_pod(ctx->doc)) {
+		f = hl_report(ctx, HL_RULE_HL141, kv->key_span,
+			      "output-log policy does nothing here: Helm "
+			      "prints the logs of Job and Pod hooks only");
+		hl_finding_help(f, "remove helm.sh/hook-output-log-policy");
+	}
+	n = hl_tokenize(ctx->arena, &kv->val, &t);
+	for (i = 0; i < n; i++) {
+		int bit = hl_policy_lookup(t[i].norm);
+
+		if (bit == HL_POL_HOOK_SUCCEEDED || bit == HL_POL_HOOK_FAILED)
+			continue;
+		f = t[i].empty ?
+			hl_report(ctx, HL_RULE_HL140, t[i].span,
+				  "empty output-log policy: Helm knows only "
+				  "hook-succeeded and hook-failed") :
+			hl_report(ctx, HL_RULE_HL140, t[i].span,
+				  "unknown output-log policy '%s': Helm knows "
+				  "only hook-succeeded and hook-failed",
+				  token_text(ctx, &t[i]));
+		if (bit == HL_POL_BEFORE_HOOK_CREATION)
+			hl_finding_help(f, "before-hook-creation is a delete "
+					"policy, not an output-log policy");
+	}
+}
+
+void hl_check_policies(struct hl_ctx *ctx)
+{
+	if (!ctx->hook->is_hook || ctx->hook->dropped)
+		return;
+	check_delete_policy(ctx);
+	check_log_policy(ctx);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/* source.h - command-line arguments to files, files to Helm documents */
+#ifndef HL_SOURCE_H
+#define HL_SOURCE_H
+
+#include "engine.h"
+#include "walker.h"
+
+enum hl_input_kind {
+	HL_IN_RENDERED,		/* lint it */
+	HL_IN_TEMPLATE,		/* a chart template source (not linted yet) */
+};
+
+struct hl_input {
+	char *path;		/* NULL for stdin */
+	char *display;		/* what findings name */
+	enum hl_input_kind kind;
+};
+
+/*
+ * Expand @o->paths (files, directories, "-") into inputs, in order:
+ * directories are walked recursively for *.yaml and *.yml, sorted, not
+ * following symlinked directories, skipping hidden entries and the
+ * non-manifest files of charts (Chart.yaml, values*.yaml). An unreadable
+ * path adds an entry to @r->errors. Returns the number of inputs.
+ */
+size_t hl_collect_inputs(const struct hl_opts *o, struct hl_report *r,
+			 struct hl_input **out);
+void hl_inputs_free(struct hl_input *in, size_t n);
+
+/* Split @buf the way Helm does (a line starting with "---"), record
+ * "# Source:" comments (copied into @arena) and pre-scan for NUL bytes
+ * and invalid UTF-8. *out is malloc'd; returns the number of documents. */
+size_t hl_split_docs(struct hl_arena *arena, const char *buf, size_t len,
+		     struct hl_docrange **out);
+
+#endif

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/* split.c - split a stream into documents the way Helm does (§1.1) */
+#include "source.h"
+
+#include <string.h>
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Helm splits on (?m)^---[ \t]*: text after it starts the next document.
+ * YAML agrees only when nothing but blanks or a comment follows. */
+static void start_doc(struct hl_docrange *d, const char *buf, size_t line,
+		      size_t eol)
+{
+	size_t q = line + 3;
+
+	while (q < eol && (buf[q] == ' ' || buf[q] == '\t'))
+		q++;
+	memset(d, 0, sizeof(*d));
+	d->start = line;
+	d->content = q;
+	d->bad_at = SIZE_MAX;
+	d->yaml_marker = (line + 3 == eol || is_blank(buf[line + 3])) &&
+			 (q == eol || buf[q] == '#' || buf[q] == '\r');
+}
+
+static void source_comment(struct hl_arena *arena, struct hl_docrange *d,
+			   const char *buf, size_t p, size_t eol)
+{
+	static const char tag[] = "# Source: ";
+	size_t n = sizeof(tag) - 1;
+
+	if (d->source || eol - p <= n || memcmp(buf + p, tag, n))
+		return;
+	while (eol > p + n && is_blank(buf[eol - 1]))
+		eol--;
+	d->source = hl_arena_strndup(arena, buf + p + n, eol - p - n);
+}
+
+/* The first NUL or invalid UTF-8 byte of the document, if any. */
+static void prescan(struct hl_docrange *d, const char *buf)
+{
+	const char *nul = memchr(buf + d->start, '\0', d->end - d->start);
+	size_t bad = d->start + hl_utf8_invalid(buf + d->start,
+						d->end - d->start);
+
+	if (nul && (size_t)(nul - buf) < bad)
+		bad = (size_t)(nul - buf);
+	if (bad < d->end)
+		d->bad_at = bad;
+}
+
+size_t hl_split_docs(struct hl_arena *arena, const char *buf, size_t len,
+		     struct hl_docrange **out)
+{
+	struct hl_docrange *docs = NULL;
+	size_t n = 0, alloc = 0, p = 0;
+	struct hl_docrange cur;
+
+	memset(&cur, 0, sizeof(cur));
+	cur.yaml_marker = true;
+	cur.bad_at = SIZE_MAX;
+	while (p < len) {
+		const char *nl = memchr(buf + p, '\n', len - p);
+		size_t eol = nl ? (size_t)(nl - buf) : len;
+
+		if (eol - p >= 3 && !memcmp(buf + p, "---", 3)) {
+			cur.end = p;
+			HL_GROW(docs, n + 1, alloc);
+			docs[n++] = cur;
+			start_doc(&cur, buf, p, eol);
+		} else if (buf[p] == '#') {
+			source_comment(arena, &cur, buf, p, eol);
+		}
+		p = eol + 1;
+	}
+	cur.end = len;
+	HL_GROW(docs, n + 1, alloc);
+	docs[n++] = cur;
+	for (p = 0; p < n; p++)
+		prescan(&docs[p], buf);
+	*out = docs;
+	return n;
+}

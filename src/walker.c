@@ -1,0 +1,945 @@
+/* SPDX-License-Identifier: MIT */
+/* walker.c - libfyaml events to hl_doc, one parser per run of documents */
+#include "walker.h"
+
+#include <libfyaml.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Where a node sits, as far as the rules care. Each collection frame gets
+ * a context from its parent's context and its key; whole subtrees that no
+ * rule reads are C_NONE and cost one switch per event.
+ */
+enum ctx {
+	C_NONE,
+	C_ANY,		/* look for nested metadata.annotations */
+	C_ROOT,
+	C_META_TOP,
+	C_META,		/* pod templates, jobTemplate, ... */
+	C_META_ITEM,	/* items[] of a List */
+	C_ITEMS,
+	C_ITEM,
+	C_SPEC,		/* top-level spec: Pod spec and Job spec */
+	C_TPL,		/* spec.template */
+	C_PODSPEC,	/* spec.template.spec */
+	C_JOBTPL,	/* spec.jobTemplate */
+	C_JOBSPEC,	/* spec.jobTemplate.spec */
+	C_CRONTPL,	/* spec.jobTemplate.spec.template */
+	C_CRONPODSPEC,	/* spec.jobTemplate.spec.template.spec */
+	C_MAP,		/* an annotations or labels mapping */
+	C_VALUE,	/* a collection used as an annotation value */
+};
+
+struct frame {
+	unsigned char ctx;	/* enum ctx */
+	bool is_map;
+	bool want_key;		/* a mapping expects a key next */
+	bool merge;		/* the current key is "<<" */
+	unsigned char key_id;	/* enum key of the current key */
+	struct hl_span key;	/* the current key, quotes included */
+	struct hl_map *map;	/* C_MAP */
+	struct hl_kv *kv;	/* C_VALUE: the entry whose value this is */
+};
+
+/* Keys the walker knows, by the contexts that read them. */
+enum key {
+	K_OTHER,
+	K_API_VERSION,
+	K_KIND,
+	K_METADATA,
+	K_SPEC,
+	K_ITEMS,
+	K_NAME,
+	K_NAMESPACE,
+	K_GENERATE_NAME,
+	K_ANNOTATIONS,
+	K_LABELS,
+	K_TEMPLATE,
+	K_JOB_TEMPLATE,
+	K_RESTART_POLICY,
+	K_TTL,
+	K_ACTIVE_DEADLINE,
+	K_BACKOFF_LIMIT,
+};
+
+static const struct {
+	const char *s;
+	unsigned char len, id;
+} key_names[] = {
+#define K(s, id) { s, sizeof(s) - 1, id }
+	K("apiVersion", K_API_VERSION),
+	K("kind", K_KIND),
+	K("metadata", K_METADATA),
+	K("spec", K_SPEC),
+	K("items", K_ITEMS),
+	K("name", K_NAME),
+	K("namespace", K_NAMESPACE),
+	K("generateName", K_GENERATE_NAME),
+	K("annotations", K_ANNOTATIONS),
+	K("labels", K_LABELS),
+	K("template", K_TEMPLATE),
+	K("jobTemplate", K_JOB_TEMPLATE),
+	K("restartPolicy", K_RESTART_POLICY),
+	K("ttlSecondsAfterFinished", K_TTL),
+	K("activeDeadlineSeconds", K_ACTIVE_DEADLINE),
+	K("backoffLimit", K_BACKOFF_LIMIT),
+#undef K
+};
+
+struct anchor {
+	struct anchor *next;
+	const char *name;
+	size_t name_len;
+	struct hl_value val;	/* scalars only */
+};
+
+struct walker {
+	const char *buf;	/* the whole file */
+	size_t len;
+	size_t base;		/* offset of the parsed range in buf */
+	const struct hl_docrange *docs;
+	size_t ndocs;
+	struct hl_arena *arena;
+	const struct hl_walk_ops *ops;
+	void *user;
+
+	struct frame *stack;
+	size_t depth, alloc;
+	struct hl_doc *doc;	/* the document being built, or NULL */
+	size_t cur;		/* index of the Helm document of @doc */
+	size_t last_done;	/* Helm documents before this one are done */
+	bool in_doc;		/* between DOCUMENT_START and DOCUMENT_END */
+	bool skip_doc;		/* a second YAML document in one Helm doc */
+	struct anchor *anchors;
+};
+
+static struct frame *top(struct walker *w)
+{
+	return w->depth ? &w->stack[w->depth - 1] : NULL;
+}
+
+static struct frame *push(struct walker *w, unsigned char ctx, bool is_map)
+{
+	struct frame *f;
+
+	HL_GROW(w->stack, w->depth + 1, w->alloc);
+	f = &w->stack[w->depth++];
+	memset(f, 0, sizeof(*f));
+	f->ctx = ctx;
+	f->is_map = is_map;
+	f->want_key = is_map;
+	return f;
+}
+
+static size_t pos(struct walker *w, const struct fy_mark *m)
+{
+	return m ? w->base + m->input_pos : w->base;
+}
+
+/* The Helm document that contains byte @off (documents are in order). */
+static size_t doc_at(struct walker *w, size_t off)
+{
+	size_t i = w->cur;
+
+	while (i + 1 < w->ndocs && off >= w->docs[i].end)
+		i++;
+	return i;
+}
+
+static unsigned char key_lookup(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < HL_ARRAY_SIZE(key_names); i++)
+		if (key_names[i].len == len && !memcmp(key_names[i].s, s, len))
+			return key_names[i].id;
+	return K_OTHER;
+}
+
+static enum hl_style style_of(struct fy_token *t)
+{
+	switch (fy_token_scalar_style(t)) {
+	case FYSS_SINGLE_QUOTED:
+		return HL_STYLE_SINGLE;
+	case FYSS_DOUBLE_QUOTED:
+		return HL_STYLE_DOUBLE;
+	case FYSS_LITERAL:
+		return HL_STYLE_LITERAL;
+	case FYSS_FOLDED:
+		return HL_STYLE_FOLDED;
+	default:
+		return HL_STYLE_PLAIN;
+	}
+}
+
+static bool is_str_tag(struct fy_event *e)
+{
+	struct fy_token *t = fy_event_get_tag_token(e);
+	const char *h, *s;
+
+	if (!t)
+		return false;
+	h = fy_tag_token_handle0(t);
+	s = fy_tag_token_suffix0(t);
+	return (h && s && !strcmp(h, "!!") && !strcmp(s, "str")) ||
+	       (s && !strcmp(s, "tag:yaml.org,2002:str"));
+}
+
+/* Where a value starts after the key that ends at @key_end: skips the
+ * closing quote, ':' and blanks, anchors and tags. */
+static size_t after_colon(struct walker *w, size_t key_end, size_t limit,
+			  size_t *colon)
+{
+	const char *b = w->buf;
+	size_t p = key_end;
+
+	*colon = SIZE_MAX;
+	while (p < limit && (b[p] == ' ' || b[p] == '\t' || b[p] == '"' ||
+			     b[p] == '\''))
+		p++;
+	if (p < limit && b[p] == ':') {
+		*colon = p;
+		p++;
+	}
+	for (;;) {
+		while (p < limit && (b[p] == ' ' || b[p] == '\t'))
+			p++;
+		if (p < limit && (b[p] == '&' || b[p] == '!')) {
+			while (p < limit && b[p] != ' ' && b[p] != '\t' &&
+			       b[p] != '\n')
+				p++;
+			continue;
+		}
+		return p;
+	}
+}
+
+/*
+ * Fill @v from a scalar event. Plain one-line scalars are sliced from the
+ * buffer; other styles ask libfyaml for the decoded text, copied into the
+ * arena (token text dies with the event). @key_end locates the ':' for
+ * empty values and block-scalar indicators.
+ */
+/* Plain one-line scalars are their own bytes: no need to ask libfyaml. */
+static bool plain_slice(struct walker *w, struct fy_token *t, size_t start,
+			size_t end)
+{
+	return fy_token_scalar_style(t) == FYSS_PLAIN && end > start &&
+	       !memchr(w->buf + start, '\n', end - start);
+}
+
+/*
+ * Fill @v from a scalar event. Plain one-line scalars are sliced from the
+ * buffer; other styles ask libfyaml for the decoded text, copied into the
+ * arena (token text dies with the event). @key_end locates the ':' for
+ * empty values and block-scalar indicators; @resolve asks for the go-yaml
+ * type (annotation values only).
+ */
+static void scalar_value(struct walker *w, struct fy_event *e, size_t key_end,
+			 bool resolve, struct hl_value *v)
+{
+	struct fy_token *t = e->scalar.value;
+	size_t start = pos(w, fy_event_start_mark(e));
+	size_t end = pos(w, fy_event_end_mark(e));
+	size_t len = end - start, colon, vstart;
+	const char *text;
+
+	memset(v, 0, sizeof(*v));
+	v->style = (unsigned char)style_of(t);
+	v->raw.start = start;
+	v->raw.end = end;
+	v->span = v->raw;
+	if (plain_slice(w, t, start, end)) {
+		text = w->buf + start;
+	} else {
+		text = fy_token_get_text(t, &len);
+		if (!text)
+			text = "";
+	}
+	if (end - start == len && !memcmp(w->buf + start, text, len)) {
+		v->text = w->buf + start;
+		v->direct = true;
+	} else {
+		v->text = hl_arena_strndup(w->arena, text, len);
+	}
+	v->len = len;
+	switch (v->style) {
+	case HL_STYLE_PLAIN:
+		v->type = !resolve || is_str_tag(e) ? HL_Y_STR :
+			(unsigned char)hl_resolve_plain(v->text, v->len);
+		if (len == 0 && key_end) {
+			/* empty value: just after the key's ':' */
+			after_colon(w, key_end, w->len, &colon);
+			if (colon != SIZE_MAX)
+				v->span.start = v->span.end = v->raw.start =
+					v->raw.end = colon + 1;
+		}
+		break;
+	case HL_STYLE_SINGLE:
+	case HL_STYLE_DOUBLE:
+		v->type = HL_Y_STR;
+		if (v->span.start > 0)
+			v->span.start--;
+		if (v->span.end < w->len)
+			v->span.end++;
+		break;
+	default:
+		v->type = HL_Y_STR;
+		vstart = key_end ? after_colon(w, key_end, start, &colon) : start;
+		if (vstart < start && (w->buf[vstart] == '|' ||
+				       w->buf[vstart] == '>'))
+			v->span.start = vstart;
+		break;
+	}
+}
+
+static void remember_anchor(struct walker *w, struct fy_event *e,
+			    const struct hl_value *v)
+{
+	struct fy_token *t = fy_event_get_anchor_token(e);
+	struct anchor *a;
+	const char *name;
+	size_t len;
+
+	if (!t || !(name = fy_token_get_text(t, &len)))
+		return;
+	a = hl_arena_alloc(w->arena, sizeof(*a));
+	a->name = hl_arena_strndup(w->arena, name, len);
+	a->name_len = len;
+	a->val = *v;
+	a->next = w->anchors;
+	w->anchors = a;
+}
+
+static const struct anchor *find_anchor(struct walker *w, struct fy_event *e)
+{
+	const struct anchor *a;
+	const char *name;
+	size_t len;
+
+	name = fy_token_get_text(e->alias.anchor, &len);
+	if (!name)
+		return NULL;
+	for (a = w->anchors; a; a = a->next)
+		if (a->name_len == len && !memcmp(a->name, name, len))
+			return a;
+	return NULL;
+}
+
+static struct hl_map *new_map(struct walker *w, struct frame *parent,
+			      enum hl_map_kind kind)
+{
+	struct hl_map *m = hl_arena_alloc(w->arena, sizeof(*m));
+
+	memset(m, 0, sizeof(*m));
+	m->kind = kind;
+	m->key_span = parent->key;
+	m->top = parent->ctx == C_META_TOP;
+	m->in_list_item = parent->ctx == C_META_ITEM;
+	*w->doc->maps_tail = m;
+	w->doc->maps_tail = &m->next;
+	if (m->top && kind == HL_MAP_ANNOTATIONS)
+		w->doc->top = m;
+	return m;
+}
+
+static struct hl_kv *map_add(struct walker *w, struct hl_map *m)
+{
+	struct hl_kv *kv;
+
+	if (m->n == m->alloc) {
+		size_t na = m->alloc ? m->alloc * 2 : 8;
+		struct hl_kv *items = hl_arena_alloc(w->arena, na * sizeof(*items));
+
+		if (m->n)
+			memcpy(items, m->items, m->n * sizeof(*items));
+		m->items = items;
+		m->alloc = na;
+	}
+	kv = &m->items[m->n++];
+	memset(kv, 0, sizeof(*kv));
+	return kv;
+}
+
+/* The context of a collection that is the value of key @k in @p. */
+static unsigned char child_ctx(const struct frame *p, unsigned char k)
+{
+	switch (p->ctx) {
+	case C_ROOT:
+		return k == K_METADATA ? C_META_TOP : k == K_SPEC ? C_SPEC :
+		       k == K_ITEMS ? C_ITEMS : C_ANY;
+	case C_ITEM:
+		return k == K_METADATA ? C_META_ITEM : C_ANY;
+	case C_META_TOP:
+	case C_META:
+	case C_META_ITEM:
+		return k == K_ANNOTATIONS || k == K_LABELS ? C_MAP : C_NONE;
+	case C_SPEC:
+		return k == K_TEMPLATE ? C_TPL : k == K_JOB_TEMPLATE ? C_JOBTPL :
+		       C_ANY;
+	case C_TPL:
+		return k == K_SPEC ? C_PODSPEC : k == K_METADATA ? C_META : C_ANY;
+	case C_JOBTPL:
+		return k == K_SPEC ? C_JOBSPEC : k == K_METADATA ? C_META : C_ANY;
+	case C_JOBSPEC:
+		return k == K_TEMPLATE ? C_CRONTPL : C_ANY;
+	case C_CRONTPL:
+		return k == K_SPEC ? C_CRONPODSPEC : k == K_METADATA ? C_META :
+		       C_ANY;
+	case C_ANY:
+	case C_PODSPEC:
+	case C_CRONPODSPEC:
+		return k == K_METADATA ? C_META : C_ANY;
+	case C_ITEMS:
+		return C_ITEM;
+	case C_MAP:
+		return C_VALUE;
+	default:
+		return C_NONE;
+	}
+}
+
+static struct hl_podspec *podspec_of(struct walker *w, unsigned char ctx)
+{
+	switch (ctx) {
+	case C_SPEC:
+		return &w->doc->pod[HL_POD_DIRECT];
+	case C_PODSPEC:
+		return &w->doc->pod[HL_POD_TEMPLATE];
+	case C_CRONPODSPEC:
+		return &w->doc->pod[HL_POD_CRON];
+	default:
+		return NULL;
+	}
+}
+
+/* A collection starts as a value: note the keys that locate it. */
+static void enter(struct walker *w, struct frame *p, unsigned char ctx)
+{
+	struct hl_doc *d = w->doc;
+	struct hl_podspec *ps;
+
+	switch (ctx) {
+	case C_META_TOP:
+		/* a repeated metadata key replaces the first (last wins) */
+		d->metadata_key = p->key;
+		d->top = NULL;
+		memset(&d->name, 0, sizeof(d->name));
+		memset(&d->generate_name, 0, sizeof(d->generate_name));
+		break;
+	case C_SPEC:
+		d->spec_key = p->key;
+		d->pod[HL_POD_DIRECT].present = true;
+		d->pod[HL_POD_DIRECT].key = p->key;
+		break;
+	case C_PODSPEC:
+	case C_CRONPODSPEC:
+		ps = podspec_of(w, ctx);
+		ps->present = true;
+		ps->key = p->key;
+		break;
+	case C_TPL:
+		d->pod[HL_POD_TEMPLATE].parent_key = p->key;
+		break;
+	case C_CRONTPL:
+		d->pod[HL_POD_CRON].parent_key = p->key;
+		break;
+	default:
+		break;
+	}
+}
+
+static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
+{
+	struct fy_token *t = e->scalar.value;
+	size_t start = pos(w, fy_event_start_mark(e));
+	size_t end = pos(w, fy_event_end_mark(e));
+	enum hl_style st = style_of(t);
+	const char *text;
+	size_t len;
+
+	f->want_key = false;
+	f->merge = false;
+	f->key.start = start;
+	f->key.end = end;
+	if (st == HL_STYLE_SINGLE || st == HL_STYLE_DOUBLE) {
+		f->key.start = start ? start - 1 : 0;
+		f->key.end = end < w->len ? end + 1 : end;
+	}
+	if (f->ctx == C_NONE || f->ctx == C_VALUE)
+		return;
+	if (f->ctx == C_MAP) {
+		struct hl_kv *kv;
+
+		if (plain_slice(w, t, start, end)) {
+			text = w->buf + start;
+			len = end - start;
+		} else if (!(text = fy_token_get_text(t, &len))) {
+			text = "";
+		}
+		if (st == HL_STYLE_PLAIN && len == 2 && !memcmp(text, "<<", 2)) {
+			/* merge keys bring entries we do not expand */
+			f->merge = true;
+			f->map->open = true;
+			return;
+		}
+		kv = map_add(w, f->map);
+		kv->key = hl_arena_strndup(w->arena, text, len);
+		kv->key_len = len;
+		kv->key_span = f->key;
+		f->kv = kv;
+		return;
+	}
+	if (st == HL_STYLE_PLAIN) {
+		f->key_id = key_lookup(w->buf + start, end - start);
+	} else {
+		text = fy_token_get_text(t, &len);
+		f->key_id = text ? key_lookup(text, len) : K_OTHER;
+	}
+}
+
+/* A scalar value in frame @f (a mapping after its key, or a sequence). */
+static void on_scalar_value(struct walker *w, struct frame *f,
+			    struct fy_event *e)
+{
+	struct hl_doc *d = w->doc;
+	struct hl_value *v = NULL, tmp;
+	struct hl_podspec *ps;
+
+	if (f->ctx == C_MAP) {
+		/* label values: no rule reads them */
+		if (!f->merge && f->kv && f->map->kind == HL_MAP_ANNOTATIONS)
+			v = &f->kv->val;
+	} else if (f->ctx == C_ROOT) {
+		v = f->key_id == K_API_VERSION ? &d->api_version :
+		    f->key_id == K_KIND ? &d->kind : NULL;
+	} else if (f->ctx == C_META_TOP) {
+		if (f->key_id == K_NAME) {
+			v = &d->name;
+			d->name_key = f->key;
+		} else if (f->key_id == K_GENERATE_NAME) {
+			v = &d->generate_name;
+			d->generate_name_key = f->key;
+		} else if (f->key_id == K_NAMESPACE) {
+			v = &d->namespace_;
+		}
+	} else if ((ps = podspec_of(w, f->ctx)) && f->key_id == K_RESTART_POLICY) {
+		v = &ps->restart_policy;
+	}
+	if (f->ctx == C_SPEC) {
+		if (f->key_id == K_TTL)
+			d->ttl_key = f->key;
+		else if (f->key_id == K_ACTIVE_DEADLINE)
+			d->active_deadline_key = f->key;
+		else if (f->key_id == K_BACKOFF_LIMIT)
+			d->backoff_limit_key = f->key;
+	}
+	if (!v && !fy_event_get_anchor_token(e))
+		return;
+	/* an anchored scalar may be an annotation value later: resolve it */
+	scalar_value(w, e, f->is_map ? f->key.end : 0,
+		     f->ctx == C_MAP || !v, v ? v : &tmp);
+	remember_anchor(w, e, v ? v : &tmp);
+}
+
+/* An alias as a value: scalars resolve to their anchor's value. */
+static void on_alias(struct walker *w, struct frame *f, struct fy_event *e)
+{
+	const struct anchor *a = find_anchor(w, e);
+	struct hl_span span;
+
+	span.start = pos(w, fy_event_start_mark(e));
+	span.end = pos(w, fy_event_end_mark(e));
+	if (span.start > 0)
+		span.start--;	/* the '*' */
+	if (f->ctx == C_MAP && f->merge)
+		return;
+	if (f->ctx == C_MAP && f->kv) {
+		if (a) {
+			f->kv->val = a->val;
+			f->kv->val.direct = false;
+		} else {
+			f->kv->val.style = HL_STYLE_ALIAS;
+		}
+		f->kv->val.span = span;
+		return;
+	}
+	if (f->ctx == C_META_TOP || f->ctx == C_META || f->ctx == C_META_ITEM) {
+		/* annotations: *common - entries we cannot see */
+		if (f->key_id == K_ANNOTATIONS) {
+			struct hl_map *m = new_map(w, f, HL_MAP_ANNOTATIONS);
+			m->open = true;
+		}
+		return;
+	}
+	if (a) {
+		/* re-dispatch a scalar anchor as if written here */
+		struct hl_value *v = NULL;
+		if (f->ctx == C_ROOT)
+			v = f->key_id == K_KIND ? &w->doc->kind :
+			    f->key_id == K_API_VERSION ? &w->doc->api_version : NULL;
+		else if (f->ctx == C_META_TOP && f->key_id == K_NAME)
+			v = &w->doc->name;
+		if (v) {
+			*v = a->val;
+			v->span = span;
+			v->direct = false;
+		}
+	}
+}
+
+static void collection_start(struct walker *w, struct fy_event *e, bool is_map)
+{
+	struct frame *p = top(w);
+	unsigned char ctx;
+	struct frame *f;
+
+	if (!p) {
+		/* the document's root node */
+		w->doc->is_mapping = is_map;
+		push(w, is_map ? C_ROOT : C_NONE, is_map);
+		return;
+	}
+	if (p->is_map && p->want_key) {
+		/* a complex key: nothing a rule reads */
+		p->want_key = false;
+		p->key_id = K_OTHER;
+		p->kv = NULL;
+		push(w, C_NONE, is_map);
+		return;
+	}
+	ctx = p->is_map ? child_ctx(p, p->key_id) : child_ctx(p, K_OTHER);
+	if (p->ctx == C_MAP && p->merge)
+		ctx = C_NONE;
+	if (ctx == C_MAP && !is_map)
+		ctx = C_NONE;
+	if (ctx == C_ITEMS && is_map)
+		ctx = C_ANY;
+	if ((ctx == C_ITEM || ctx == C_ROOT) && !is_map)
+		ctx = C_NONE;
+	enter(w, p, ctx);
+	f = push(w, ctx, is_map);
+	p = &w->stack[w->depth - 2];	/* push may move the stack */
+	if (ctx == C_MAP) {
+		f->map = new_map(w, p, p->key_id == K_LABELS ?
+				 HL_MAP_LABELS : HL_MAP_ANNOTATIONS);
+	} else if (ctx == C_VALUE && p->kv) {
+		f->kv = p->kv;
+		f->kv->val.style = is_map ? HL_STYLE_MAP : HL_STYLE_SEQ;
+		f->kv->val.span.start = pos(w, fy_event_start_mark(e));
+	}
+	/* in a sequence of C_VALUE, nested collections stay C_NONE */
+	if (p->ctx == C_VALUE)
+		f->ctx = C_NONE;
+}
+
+static void collection_end(struct walker *w, struct fy_event *e)
+{
+	struct frame *f = top(w), *p;
+
+	if (!f)
+		return;
+	if (f->ctx == C_VALUE && f->kv)
+		f->kv->val.span.end = pos(w, fy_event_end_mark(e));
+	w->depth--;
+	p = top(w);
+	if (p && p->is_map)
+		p->want_key = true;
+}
+
+static void doc_begin(struct walker *w, size_t off)
+{
+	struct hl_doc *d;
+
+	w->cur = doc_at(w, off);
+	if (w->cur < w->last_done) {
+		/* a second YAML document inside one Helm document ("...") */
+		w->skip_doc = true;
+		return;
+	}
+	d = hl_arena_alloc(w->arena, sizeof(*d));
+	memset(d, 0, sizeof(*d));
+	d->index = w->cur;
+	d->span.start = w->docs[w->cur].start;
+	d->span.end = w->docs[w->cur].end;
+	d->source = w->docs[w->cur].source;
+	d->maps_tail = &d->maps;
+	w->doc = d;
+}
+
+static void doc_finish(struct walker *w)
+{
+	if (w->doc) {
+		w->ops->doc(w->user, w->doc);
+		w->last_done = w->doc->index + 1;
+	}
+	w->doc = NULL;
+	w->depth = 0;
+	w->anchors = NULL;
+	w->skip_doc = false;
+	hl_arena_reset(w->arena);
+}
+
+static void on_scalar(struct walker *w, struct fy_event *e)
+{
+	struct frame *f = top(w);
+
+	if (!f) {
+		/* a scalar document: empty ones are fine, others are not
+		 * manifests Helm can decode */
+		struct fy_token *t = e->scalar.value;
+		size_t len = 0;
+		const char *s = fy_token_get_text(t, &len);
+
+		if (style_of(t) == HL_STYLE_PLAIN &&
+		    hl_resolve_plain(s ? s : "", len) == HL_Y_NULL) {
+			w->doc = NULL;
+			return;
+		}
+		w->ops->syntax(w->user, &w->docs[w->cur],
+			       pos(w, fy_event_start_mark(e)),
+			       pos(w, fy_event_end_mark(e)),
+			       "document is a scalar, not a mapping: Helm cannot decode it");
+		w->doc = NULL;
+		return;
+	}
+	if (f->is_map && f->want_key) {
+		on_key(w, f, e);
+		return;
+	}
+	if (f->ctx != C_NONE)
+		on_scalar_value(w, f, e);
+	if (f->is_map)
+		f->want_key = true;
+}
+
+static void node_event(struct walker *w, struct fy_event *e)
+{
+	struct frame *f;
+
+	if (w->skip_doc)
+		return;
+	if (!w->doc) {
+		if (w->depth)
+			return;
+		doc_begin(w, pos(w, fy_event_start_mark(e)));
+		if (w->skip_doc)
+			return;
+	}
+	switch (e->type) {
+	case FYET_SCALAR:
+		on_scalar(w, e);
+		break;
+	case FYET_ALIAS:
+		f = top(w);
+		if (!f)
+			break;
+		if (f->is_map && f->want_key) {
+			f->want_key = false;	/* an alias key */
+			f->key_id = K_OTHER;
+			f->kv = NULL;
+			break;
+		}
+		on_alias(w, f, e);
+		if (f->is_map)
+			f->want_key = true;
+		break;
+	case FYET_MAPPING_START:
+	case FYET_SEQUENCE_START:
+		collection_start(w, e, e->type == FYET_MAPPING_START);
+		break;
+	case FYET_MAPPING_END:
+	case FYET_SEQUENCE_END:
+		collection_end(w, e);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A root that is a sequence is not a manifest Helm can decode. */
+static void doc_end(struct walker *w)
+{
+	if (w->doc && !w->doc->is_mapping) {
+		const struct hl_docrange *dr = &w->docs[w->doc->index];
+		w->ops->syntax(w->user, dr, dr->content, dr->content,
+			       "document is a sequence, not a mapping: Helm cannot decode it");
+		w->last_done = w->doc->index + 1;
+		w->doc = NULL;
+	}
+	doc_finish(w);
+}
+
+/* libfyaml reports line and column (0-based) of the parsed range; turn
+ * them into a byte offset in the file. */
+static size_t error_offset(struct walker *w, size_t end, int line, int col)
+{
+	size_t p = w->base;
+
+	while (line > 0 && p < end) {
+		const char *nl = memchr(w->buf + p, '\n', end - p);
+		if (!nl)
+			return end;
+		p = (size_t)(nl - w->buf) + 1;
+		line--;
+	}
+	while (col > 0 && p < end && w->buf[p] != '\n') {
+		size_t n;
+		hl_utf8_decode(w->buf + p, end - p, &n);
+		p += n;
+		col--;
+	}
+	return p;
+}
+
+static void last_error(struct fy_diag *diag, const char **msg, int *line,
+		       int *col)
+{
+	void *it = NULL;
+	struct fy_diag_error *de;
+
+	*msg = "invalid YAML";
+	*line = *col = -1;
+	while ((de = fy_diag_errors_iterate(diag, &it))) {
+		if (*line >= 0)
+			continue;	/* the first error is the cause */
+		*msg = de->msg;
+		*line = de->line;
+		*col = de->column;
+	}
+}
+
+/* Trim an offset past the end of document @i back to its last text. */
+static size_t clamp_to_doc(struct walker *w, size_t i, size_t at)
+{
+	const struct hl_docrange *d = &w->docs[i];
+	size_t p = d->end;
+
+	if (at < d->end)
+		return at;
+	while (p > d->content && (w->buf[p - 1] == '\n' || w->buf[p - 1] == ' ' ||
+				  w->buf[p - 1] == '\r' || w->buf[p - 1] == '\t'))
+		p--;
+	return p;
+}
+
+/*
+ * Parse documents [first, last) with one parser. Returns the index of the
+ * document after the one that failed, or @last.
+ */
+static size_t parse_run(struct walker *w, size_t first, size_t last)
+{
+	const struct hl_docrange *d0 = &w->docs[first];
+	size_t begin = d0->yaml_marker ? d0->start : d0->content;
+	size_t end = w->docs[last - 1].end;
+	struct fy_diag_cfg dcfg;
+	struct fy_parse_cfg cfg;
+	struct fy_diag *diag;
+	struct fy_parser *fyp;
+	struct fy_event *e;
+	size_t next = last;
+
+	fy_diag_cfg_default(&dcfg);
+	dcfg.fp = NULL;
+	dcfg.output_fn = NULL;
+	dcfg.colorize = false;
+	diag = fy_diag_create(&dcfg);
+	if (diag)
+		fy_diag_set_collect_errors(diag, true);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.flags = FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT |
+		    FYPCF_DEFAULT_VERSION_1_2;
+	cfg.diag = diag;
+	fyp = fy_parser_create(&cfg);
+	if (!fyp || fy_parser_set_string(fyp, w->buf + begin, end - begin)) {
+		w->ops->syntax(w->user, d0, begin, begin,
+			       "internal error: cannot create a YAML parser");
+		goto out;
+	}
+	w->base = begin;
+	w->cur = first;
+	w->last_done = first;
+	w->doc = NULL;
+	w->depth = 0;
+	while ((e = fy_parser_parse(fyp))) {
+		switch (e->type) {
+		case FYET_DOCUMENT_START:
+			w->in_doc = true;
+			break;
+		case FYET_DOCUMENT_END:
+			doc_end(w);
+			w->in_doc = false;
+			break;
+		case FYET_STREAM_START:
+		case FYET_STREAM_END:
+			break;
+		default:
+			node_event(w, e);
+			break;
+		}
+		fy_parser_event_free(fyp, e);
+	}
+	if (fy_parser_get_stream_error(fyp)) {
+		const char *msg;
+		int line, col;
+		size_t at, bad;
+
+		last_error(diag, &msg, &line, &col);
+		at = line >= 0 ? error_offset(w, end, line, col) : end;
+		bad = w->doc ? w->doc->index : doc_at(w, at);
+		if (bad < w->last_done)
+			bad = w->last_done;
+		at = clamp_to_doc(w, bad, at);
+		w->ops->syntax(w->user, &w->docs[bad], at, at, msg);
+		w->doc = NULL;
+		doc_finish(w);
+		next = bad + 1;
+	}
+out:
+	fy_parser_destroy(fyp);
+	if (diag)
+		fy_diag_destroy(diag);
+	return next;
+}
+
+static void report_bad(struct walker *w, const struct hl_docrange *d)
+{
+	unsigned char c = (unsigned char)w->buf[d->bad_at];
+
+	w->ops->syntax(w->user, d, d->bad_at, d->bad_at + 1, c == 0 ?
+		       "NUL byte in document: YAML parsers stop here" :
+		       "invalid UTF-8 in document");
+}
+
+void hl_walk(const char *buf, size_t len, const struct hl_docrange *docs,
+	     size_t n, struct hl_arena *arena, const struct hl_walk_ops *ops,
+	     void *user)
+{
+	struct walker w;
+	size_t i = 0;
+
+	memset(&w, 0, sizeof(w));
+	w.buf = buf;
+	w.len = len;
+	w.docs = docs;
+	w.ndocs = n;
+	w.arena = arena;
+	w.ops = ops;
+	w.user = user;
+	while (i < n) {
+		size_t j;
+
+		if (docs[i].bad_at != SIZE_MAX) {
+			report_bad(&w, &docs[i]);
+			i++;
+			continue;
+		}
+		/* extend the run while YAML splits documents as Helm does */
+		for (j = i + 1; j < n && docs[j].yaml_marker &&
+		     docs[j].bad_at == SIZE_MAX; j++)
+			;
+		i = parse_run(&w, i, j);
+	}
+	free(w.stack);
+}

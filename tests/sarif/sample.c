@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sample.c - write SARIF documents for sample reports, to validate them:
+ *   sample-sarif OUTDIR   writes findings.sarif, clean.sarif, error.sarif
+ */
+#include "emit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char job[] =
+	"apiVersion: batch/v1\n"
+	"kind: Job\n"
+	"metadata:\n"
+	"  name: migrate \xf0\x9f\x9a\x80\n"
+	"  annotations:\n"
+	"    \"helm.sh/hook\": pre-install,pre-uninstall\n"
+	"    \"helm.sh/hook-weight\": \"1.5\"\n";
+
+static const char rendered[] =
+	"---\r\n"
+	"# Source: app/templates/cm.yaml\r\n"
+	"apiVersion: v1\r\n"
+	"kind: ConfigMap\r\n"
+	"metadata:\r\n"
+	"  name: \"caf\xc3\xa9\"\r\n"
+	"  annotations:\r\n"
+	"    helm.sh/hook: post-install\r\n"
+	"    helm.sh/hook-delete-policy: \"never\"";
+
+static size_t add_file(struct hl_report *r, const char *path, const char *uri)
+{
+	struct hl_file *f;
+
+	HL_GROW(r->files, r->nfiles + 1, r->files_alloc);
+	f = &r->files[r->nfiles];
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	f->uri = xstrdup(uri);
+	f->linted = true;
+	return r->nfiles++;
+}
+
+static struct hl_finding *add(struct hl_report *r, size_t file,
+			      enum hl_rule_id rule, enum hl_severity sev,
+			      const char *buf, const char *needle,
+			      const char *msg)
+{
+	struct hl_finding *f;
+	const char *at = strstr(buf, needle);
+
+	HL_GROW(r->findings, r->nfindings + 1, r->findings_alloc);
+	f = &r->findings[r->nfindings];
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->severity = sev;
+	f->file = file;
+	f->seq = r->nfindings++;
+	f->span.start = (size_t)(at - buf);
+	f->span.end = f->span.start + strlen(needle);
+	f->message = xstrdup(msg);
+	r->counts[sev]++;
+	return f;
+}
+
+static void findings(struct hl_report *r)
+{
+	size_t file = add_file(r, "charts/app/templates/job.yaml",
+			       "charts/app/templates/job.yaml");
+	size_t first = r->nfindings;
+	struct hl_finding *f;
+	struct hl_span name;
+
+	f = add(r, file, HL_RULE_HL101, HL_SEV_ERROR, job, "pre-uninstall",
+		"unknown hook event 'pre-uninstall': Helm drops the whole "
+		"resource");
+	f->help = xstrdup("use 'pre-delete'");
+	name.start = (size_t)(strstr(job, "migrate") - job);
+	name.end = name.start + strlen("migrate \xf0\x9f\x9a\x80");
+	hl_finding_related(f, NULL, true, name, "the hook '%s'",
+			   "migrate \xf0\x9f\x9a\x80");
+	hl_finding_edit(f, f->span, "pre-delete");
+	add(r, file, HL_RULE_HL110, HL_SEV_ERROR, job, "\"1.5\"",
+	    "hook weight \"1.5\" is not an integer: Helm uses 0");
+	hl_resolve_positions(r, first, job, strlen(job), true);
+
+	file = add_file(r, "out/rendered.yaml", "out/rendered.yaml");
+	first = r->nfindings;
+	f = add(r, file, HL_RULE_HL302, HL_SEV_WARNING, rendered, "\"never\"",
+		"delete policy 'never' is not one Helm knows: the hook is "
+		"never deleted");
+	f->template_path = "app/templates/cm.yaml";
+	hl_resolve_positions(r, first, rendered, strlen(rendered), true);
+	r->base_uri = xstrdup("file:///work/repo with space/");
+}
+
+static int write(const char *dir, const char *name, const struct hl_report *r)
+{
+	struct hl_opts o;
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	int ret;
+
+	if (!f)
+		return hl_error("cannot write '%s'", path);
+	hl_opts_init(&o);
+	o.format = HL_FMT_SARIF;
+	ret = hl_emit(r, &o, f, false);
+	if (fclose(f))
+		ret = -1;
+	free(path);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct hl_report full = { 0 }, clean = { 0 }, err = { 0 };
+	struct hl_error_entry e = { "charts/missing.yaml",
+				    "cannot read: No such file or directory" };
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: sample-sarif OUTDIR\n");
+		return 2;
+	}
+	findings(&full);
+	add_file(&clean, "values.yaml", "values.yaml");
+	clean.base_uri = "file:///work/repo/";
+	add_file(&err, "charts/ok.yaml", "charts/ok.yaml");
+	err.errors = &e;
+	err.nerrors = 1;
+	err.base_uri = "file:///work/repo/";
+	if (write(argv[1], "findings.sarif", &full) ||
+	    write(argv[1], "clean.sarif", &clean) ||
+	    write(argv[1], "error.sarif", &err))
+		return 1;
+	return 0;
+}

@@ -14,5 +14,8 @@ int hl_run(struct hl_opts *o);
 /* Lint per @o into @r (findings sorted, counted); no output. */
 int hl_lint(const struct hl_opts *o, struct hl_report *r);
 void hl_report_release(struct hl_report *r);
+/* Lint one in-memory rendered stream named @display into @r (unsorted). */
+void hl_lint_memory(const struct hl_opts *o, struct hl_report *r,
+		    const char *display, const char *buf, size_t len);
 
 #endif

@@ -200,6 +200,22 @@ static void lint_buffer(struct lint *l, const char *buf, size_t len)
 	hl_arena_reset(&l->file_arena);
 }
 
+void hl_lint_memory(const struct hl_opts *o, struct hl_report *r,
+		    const char *display, const char *buf, size_t len)
+{
+	struct hl_input in = { NULL, (char *)display, HL_IN_RENDERED };
+	struct lint l;
+
+	memset(&l, 0, sizeof(l));
+	l.opts = o;
+	l.report = r;
+	l.file = add_file(r, "/", &in);
+	r->files[l.file].linted = true;
+	lint_buffer(&l, buf, len);
+	hl_arena_release(&l.doc_arena);
+	hl_arena_release(&l.file_arena);
+}
+
 static void lint_input(struct lint *l, const char *base,
 		       const struct hl_input *in, size_t *skipped)
 {

@@ -529,15 +529,16 @@ bool hl_kind_is(const struct hl_doc *d, const char *kind)
 
 /*
  * The weight Helm computes from an unquoted number: sigs.k8s.io/yaml
- * formats it as a string first (ints in decimal, floats with 'g'), then
- * Atoi reads that. Floats print without an exponent only below 1e21 with
- * Go's shortest 'g' format when the exponent is under 6.
+ * formats it as a string first (ints in decimal, floats with
+ * FormatFloat(f, 'g', -1, 32)), then Atoi reads that. The shortest 'g'
+ * form of a float32 is a plain integer only for an integral value below
+ * 1e6; anything else has a '.' or an exponent.
  */
 static bool coerced_weight(const struct hl_value *v, long long *out)
 {
 	char *p;
 	size_t i, n = 0;
-	double d;
+	float f;
 	bool ok;
 
 	p = xmalloc(v->len + 1);
@@ -551,10 +552,11 @@ static bool coerced_weight(const struct hl_value *v, long long *out)
 		char *end;
 
 		/* .inf and .nan print as "+Inf" and "NaN": not integers */
-		d = strtod(p, &end);
-		ok = end == p + n && isfinite(d) && d == floor(d) &&
-		     fabs(d) < 1e6;
-		*out = ok ? (long long)d : 0;
+		f = (float)strtod(p, &end);
+		/* false for NaN and the infinities too */
+		ok = end == p + n && f > -1e6f && f < 1e6f &&
+		     (float)(long long)f == f;
+		*out = ok ? (long long)f : 0;
 	}
 	free(p);
 	return ok;

@@ -112,6 +112,7 @@ struct walker {
 	bool in_doc;		/* between DOCUMENT_START and DOCUMENT_END */
 	bool skip_doc;		/* a second YAML document in one Helm doc */
 	struct anchor *anchors;
+	size_t seq_root;	/* where a sequence root document starts */
 };
 
 static struct frame *top(struct walker *w)
@@ -491,12 +492,9 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 		f->kv = kv;
 		return;
 	}
-	if (st == HL_STYLE_PLAIN) {
-		f->key_id = key_lookup(w->buf + start, end - start);
-	} else {
-		text = fy_token_get_text(t, &len);
-		f->key_id = text ? key_lookup(text, len) : K_OTHER;
-	}
+	/* the raw bytes (inside quotes): the names we look for have no
+	 * escapes, and decoding would only cost time */
+	f->key_id = key_lookup(w->buf + start, end - start);
 }
 
 /* A scalar value in frame @f (a mapping after its key, or a sequence). */
@@ -599,6 +597,8 @@ static void collection_start(struct walker *w, struct fy_event *e, bool is_map)
 		/* the document's root node */
 		w->doc->is_mapping = is_map;
 		push(w, is_map ? C_ROOT : C_NONE, is_map);
+		if (!is_map)
+			w->seq_root = pos(w, fy_event_start_mark(e));
 		return;
 	}
 	if (p->is_map && p->want_key) {
@@ -763,7 +763,7 @@ static void doc_end(struct walker *w)
 {
 	if (w->doc && !w->doc->is_mapping) {
 		const struct hl_docrange *dr = &w->docs[w->doc->index];
-		w->ops->syntax(w->user, dr, dr->content, dr->content,
+		w->ops->syntax(w->user, dr, w->seq_root, w->seq_root + 1,
 			       "document is a sequence, not a mapping: Helm cannot decode it");
 		w->last_done = w->doc->index + 1;
 		w->doc = NULL;
@@ -808,6 +808,21 @@ static void last_error(struct fy_diag *diag, const char **msg, int *line,
 		*line = de->line;
 		*col = de->column;
 	}
+}
+
+/* libfyaml places "tab ... indentation" errors at the end of the line:
+ * point at the tab itself. */
+static size_t tab_in_line(struct walker *w, size_t at, const char *msg)
+{
+	size_t p = at;
+
+	if (!strstr(msg, "tab"))
+		return at;
+	while (p > 0 && w->buf[p - 1] != '\n')
+		p--;
+	while (p < w->len && w->buf[p] == ' ')
+		p++;
+	return p < w->len && w->buf[p] == '\t' ? p : at;
 }
 
 /* Trim an offset past the end of document @i back to its last text. */
@@ -890,7 +905,10 @@ static size_t parse_run(struct walker *w, size_t first, size_t last)
 		bad = w->doc ? w->doc->index : doc_at(w, at);
 		if (bad < w->last_done)
 			bad = w->last_done;
+		if (bad >= last)
+			bad = last - 1;	/* junk after the last document */
 		at = clamp_to_doc(w, bad, at);
+		at = tab_in_line(w, at, msg);
 		w->ops->syntax(w->user, &w->docs[bad], at, at, msg);
 		w->doc = NULL;
 		doc_finish(w);

@@ -166,7 +166,8 @@ static void check_tokens(struct hl_ctx *ctx)
 {
 	const struct hl_hook *h = ctx->hook;
 	const struct hl_value *v = &h->hook->val;
-	unsigned seen = 0, alias_seen = 0;
+	unsigned seen = 0;
+	bool alias_seen = false;
 	struct hl_finding *f;
 	enum hl_event e;
 	bool alias;
@@ -177,7 +178,7 @@ static void check_tokens(struct hl_ctx *ctx)
 		const char *canon;
 
 		e = hl_event_lookup(t->norm, &alias);
-		canon = alias ? "test-success" : hl_event_name(e);
+		canon = hl_event_name(e);
 		if ((seen & (1u << e)) && e == HL_EV_TEST &&
 		    (alias || alias_seen)) {
 			f = hl_report(ctx, HL_RULE_HL104, t->span,
@@ -194,16 +195,16 @@ static void check_tokens(struct hl_ctx *ctx)
 			hl_finding_help(f, "remove the second '%s'", canon);
 		}
 		seen |= 1u << e;
-		alias_seen |= alias;
+		alias_seen = alias_seen || alias;
 		if (alias) {
+			/* its fix, 'test', settles the case as well */
 			f = hl_report(ctx, HL_RULE_HL105, t->span,
-				      "hook event 'test-success' is a Helm 2 "
-				      "alias of 'test'");
+				      "hook event '%s' is a Helm 2 alias of "
+				      "'test'", token_text(ctx, t));
 			hl_finding_help(f, "use 'test'");
 			if (v->direct)
 				hl_finding_edit(f, t->span, "test");
-		}
-		if (t->trim_len != strlen(canon) ||
+		} else if (t->trim_len != strlen(canon) ||
 		    memcmp(t->text + t->trim_off, canon, t->trim_len)) {
 			f = hl_report(ctx, HL_RULE_HL106, t->span,
 				      "hook event '%s' is not written '%s': "

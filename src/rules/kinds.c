@@ -34,11 +34,22 @@ static bool text_is(const struct hl_value *v, const char *s)
 	return v->text && v->len == n && !memcmp(v->text, s, n);
 }
 
+/* Null and "" reach the API server as an omitted field. */
+static bool is_empty(const struct hl_value *v)
+{
+	return v->type == HL_Y_NULL || !v->text || !v->len ||
+	       (v->style == HL_STYLE_PLAIN &&
+		hl_resolve_plain(v->text, v->len) == HL_Y_NULL);
+}
+
 static enum restart restart_policy(const struct hl_value *v)
 {
 	if (!hl_value_present(v))
 		return RESTART_MISSING;
-	if (v->type == HL_Y_NULL || (v->text && !v->len))
+	/* an alias we could not resolve may be anything: no guessing */
+	if (hl_value_is_nonscalar(v))
+		return RESTART_OK;
+	if (is_empty(v))
 		return RESTART_EMPTY;
 	if (text_is(v, "Always"))
 		return RESTART_ALWAYS;
@@ -89,22 +100,25 @@ static void check_always(struct hl_ctx *ctx, enum hl_rule_id rule,
 	hl_finding_help(f, "%s", help);
 }
 
-static void check_job(struct hl_ctx *ctx)
+/* HL504: the Job controller copies the name into the job-name label. */
+static void check_job_name(struct hl_ctx *ctx)
+{
+	const struct hl_value *name = &ctx->doc->name;
+
+	if (!name->text || name->len <= JOB_NAME_MAX)
+		return;
+	hl_finding_help(hl_report(ctx, HL_RULE_HL504, name->span,
+		"Job hook name is %zu characters long, more than %d: it is "
+		"copied into the job-name label, so the API server rejects "
+		"the Job", name->len, JOB_NAME_MAX),
+		"shorten metadata.name (a release name in it counts too)");
+}
+
+/* HL505, HL509: a Job that vanishes early, or may never end. */
+static void check_job_lifetime(struct hl_ctx *ctx)
 {
 	const struct hl_doc *d = ctx->doc;
-	const struct hl_value *name = &d->name;
 
-	check_always(ctx, HL_RULE_HL501, &d->pod[HL_POD_TEMPLATE],
-		     "Job hook's pod template",
-		     "which the API server rejects for a Job",
-		     "set spec.template.spec.restartPolicy: Never");
-	if (name->text && name->len > JOB_NAME_MAX)
-		hl_finding_help(hl_report(ctx, HL_RULE_HL504, name->span,
-			"Job hook name is %zu characters long, more than %d: "
-			"it is copied into the job-name label, so the API "
-			"server rejects the Job", name->len, JOB_NAME_MAX),
-			"shorten metadata.name (a release name in it counts "
-			"too)");
 	if (hl_span_set(d->ttl_key))
 		hl_finding_help(hl_report(ctx, HL_RULE_HL505, d->ttl_key,
 			"Job hook sets ttlSecondsAfterFinished: when the Job "
@@ -112,20 +126,31 @@ static void check_job(struct hl_ctx *ctx)
 			"until --timeout"),
 			"remove it and use helm.sh/hook-delete-policy: "
 			"hook-succeeded");
-	if (!hl_span_set(d->active_deadline_key) &&
-	    !hl_span_set(d->backoff_limit_key))
-		hl_finding_help(hl_report(ctx, HL_RULE_HL509,
-			hl_span_set(d->spec_key) ? d->spec_key : d->kind.span,
-			"Job hook sets neither activeDeadlineSeconds nor "
-			"backoffLimit: a stuck hook blocks Helm for the whole "
-			"--timeout"),
-			"set spec.activeDeadlineSeconds below Helm's --timeout, "
-			"or spec.backoffLimit");
+	if (hl_span_set(d->active_deadline_key) ||
+	    hl_span_set(d->backoff_limit_key))
+		return;
+	hl_finding_help(hl_report(ctx, HL_RULE_HL509,
+		hl_span_set(d->spec_key) ? d->spec_key : d->kind.span,
+		"Job hook sets neither activeDeadlineSeconds nor backoffLimit: "
+		"a stuck hook blocks Helm for the whole --timeout"),
+		"set spec.activeDeadlineSeconds below Helm's --timeout, or "
+		"spec.backoffLimit");
+}
+
+static void check_job(struct hl_ctx *ctx)
+{
+	check_always(ctx, HL_RULE_HL501, &ctx->doc->pod[HL_POD_TEMPLATE],
+		     "Job hook's pod template",
+		     "which the API server rejects for a Job",
+		     "set spec.template.spec.restartPolicy: Never");
+	check_job_name(ctx);
+	check_job_lifetime(ctx);
+	/* HL510 */
 	if (ctx->hook->event_mask & (1u << HL_EV_TEST))
-		hl_finding_help(hl_report(ctx, HL_RULE_HL510, d->kind.span,
-			"Job used as a test hook: 'helm test --logs' shows "
-			"only Pod logs, so its output is lost"),
-			"use a Pod for test hooks");
+		hl_finding_help(hl_report(ctx, HL_RULE_HL510,
+			ctx->doc->kind.span, "Job used as a test hook: 'helm "
+			"test --logs' shows only Pod logs, so its output is "
+			"lost"), "use a Pod for test hooks");
 }
 
 static void check_pod(struct hl_ctx *ctx)
@@ -148,8 +173,7 @@ static void check_pod(struct hl_ctx *ctx)
 static void check_generate_name(struct hl_ctx *ctx)
 {
 	const struct hl_doc *d = ctx->doc;
-	bool named = hl_value_present(&d->name) &&
-		     d->name.type != HL_Y_NULL && d->name.len;
+	bool named = hl_value_present(&d->name) && !is_empty(&d->name);
 
 	if (named || !hl_value_present(&d->generate_name))
 		return;

@@ -81,7 +81,8 @@ static void check_unusual(struct hl_ctx *ctx, const struct hl_kv *kv,
 	f = hl_report(ctx, HL_RULE_HL111, kv->val.span,
 		      "hook weight '%s' has %s: Helm reads it as %s",
 		      hl_shorten(ctx->arena, s, len),
-		      zeros ? "leading zeros" : "a leading '+'", fix);
+		      !zeros ? "a leading '+'" : s[0] == '+' ?
+		      "a leading '+' and leading zeros" : "leading zeros", fix);
 	hl_finding_help(f, "write \"%s\"", fix);
 	if (kv->val.direct)
 		hl_finding_edit(f, kv->val.raw, fix);

@@ -79,7 +79,7 @@ measure() {
 		python3 -c "$wait4_py" "$tf" "$@" <"${in:-/dev/null}" >"$out" \
 			2>"$work/stderr" || m_rc=$?
 	fi
-	m_secs= m_kib=
+	m_secs='' m_kib=''
 	read -r m_secs m_kib < <(tail -n 1 "$tf") || true
 	[[ $m_secs =~ ^[0-9.]+$ && $m_kib =~ ^[0-9]+$ ]] ||
 		die "could not measure: $* ($(tr '\n' ' ' <"$tf"))"

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * sample.c - write SARIF documents for sample reports, to validate them:
+ * sample.c - write sample reports in the machine formats, to check them
+ * with outside tools:
  *   sample-sarif OUTDIR   writes findings.sarif, clean.sarif, error.sarif
+ *                         and findings.gcc
  */
 #include "emit.h"
 
@@ -84,17 +86,21 @@ static void findings(struct hl_report *r)
 	    "hook weight \"1.5\" is not an integer: Helm uses 0");
 	hl_resolve_positions(r, first, job, strlen(job), true);
 
-	file = add_file(r, "out/rendered.yaml", "out/rendered.yaml");
+	/* ':' and ' ' in a path, '[' and ': ' in messages */
+	file = add_file(r, "out/rendered: v2.yaml", "out/rendered: v2.yaml");
 	first = r->nfindings;
+	add(r, file, HL_RULE_HL106, HL_SEV_INFO, rendered, "post-install",
+	    "event 'post-install' [sic]: fine");
 	f = add(r, file, HL_RULE_HL302, HL_SEV_WARNING, rendered, "\"never\"",
 		"delete policy 'never' is not one Helm knows: the hook is "
 		"never deleted");
-	f->template_path = "app/templates/cm.yaml";
+	f->template_path = xstrdup("app/templates/cm.yaml");
 	hl_resolve_positions(r, first, rendered, strlen(rendered), true);
 	r->base_uri = xstrdup("file:///work/repo with space/");
 }
 
-static int write(const char *dir, const char *name, const struct hl_report *r)
+static int write(const char *dir, const char *name, const struct hl_report *r,
+		 enum hl_format fmt)
 {
 	struct hl_opts o;
 	char *path = xasprintf("%s/%s", dir, name);
@@ -104,7 +110,7 @@ static int write(const char *dir, const char *name, const struct hl_report *r)
 	if (!f)
 		return hl_error("cannot write '%s'", path);
 	hl_opts_init(&o);
-	o.format = HL_FMT_SARIF;
+	o.format = fmt;
 	ret = hl_emit(r, &o, f, false);
 	if (fclose(f))
 		ret = -1;
@@ -129,9 +135,10 @@ int main(int argc, char **argv)
 	err.errors = &e;
 	err.nerrors = 1;
 	err.base_uri = "file:///work/repo/";
-	if (write(argv[1], "findings.sarif", &full) ||
-	    write(argv[1], "clean.sarif", &clean) ||
-	    write(argv[1], "error.sarif", &err))
+	if (write(argv[1], "findings.sarif", &full, HL_FMT_SARIF) ||
+	    write(argv[1], "clean.sarif", &clean, HL_FMT_SARIF) ||
+	    write(argv[1], "error.sarif", &err, HL_FMT_SARIF) ||
+	    write(argv[1], "findings.gcc", &full, HL_FMT_GCC))
 		return 1;
 	return 0;
 }

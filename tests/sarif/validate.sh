@@ -1,14 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# validate.sh - validate SARIF files with the pinned SARIF multitool, the
-# way GitHub code scanning reads them (rule kinds Sarif and Ghas).
+# validate.sh - validate SARIF files the way GitHub code scanning reads
+# them: the pinned SARIF multitool (rule kinds Sarif and Ghas) and the
+# SARIF 2.1.0 JSON schema.
 #
 #   tests/sarif/validate.sh FILE.sarif...
 #
-# Installs the multitool version pinned in package.json (and its lock) into
-# $HOOKLINT_SARIF_CACHE (default ~/.cache/hooklint/sarif-multitool-VERSION)
-# when it is not there yet. Fails when the validation log holds any result
-# of level error or warning, and prints them; exits 77 (skipped) without
+# Installs the tools pinned in package.json and package-lock.json into
+# $HOOKLINT_SARIF_CACHE (default ~/.cache/hooklint/sarif-tools-LOCKHASH)
+# when they are not there yet. Fails when the multitool's log holds any
+# result of level error or warning (its exit status is 0 either way) or
+# the schema rejects a file, and prints why; exits 77 (skipped) without
 # node and npm.
 set -eu
 
@@ -22,16 +24,18 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 	exit 77
 fi
 
-version=$(node -p "require('$here/package.json').dependencies['@microsoft/sarif-multitool']")
-cache=${HOOKLINT_SARIF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hooklint/sarif-multitool-$version}
-tool=$cache/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+lock=$(cksum <"$here/package-lock.json" | cut -d' ' -f1)
+cache=${HOOKLINT_SARIF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hooklint/sarif-tools-$lock}
+modules=$cache/node_modules
+tool=$modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
-if [ ! -f "$tool" ]; then
+if [ ! -f "$tool" ] || [ ! -d "$modules/ajv-formats" ]; then
 	mkdir -p "$(dirname "$cache")"
 	# install beside, then rename: concurrent runs never see half a tree
 	tmp=$(mktemp -d "$cache.XXXXXX")
 	cp "$here/package.json" "$here/package-lock.json" "$tmp/"
 	(cd "$tmp" && npm ci --no-audit --no-fund --ignore-scripts >&2)
+	rm -rf "$cache"
 	mv -T "$tmp" "$cache" 2>/dev/null || rm -rf "$tmp"
 fi
 # npm 11 does not run the package's postinstall (chmod u+x) by default
@@ -39,19 +43,19 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+status=0
+
 # the validator needs no culture data: do not depend on libicu
-DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$tool" validate \
-	--rule-kind "Sarif;Ghas" -o "$work/log.sarif" "$@" >"$work/out" 2>&1 || {
+if ! DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$tool" validate \
+	--rule-kind "Sarif;Ghas" -o "$work/log.sarif" "$@" \
+	>"$work/out" 2>&1 || [ ! -s "$work/log.sarif" ]; then
 	cat "$work/out" >&2
 	echo "validate.sh: the multitool failed" >&2
 	exit 1
-}
-if [ ! -s "$work/log.sarif" ]; then
-	cat "$work/out" >&2
-	echo "validate.sh: the multitool wrote no log" >&2
-	exit 1
 fi
-if ! node "$here/check-log.js" "$work/log.sarif"; then
+node "$here/check-log.js" "$work/log.sarif" || status=1
+node "$here/check-schema.js" "$modules" "$@" || status=1
+if [ $status -ne 0 ]; then
 	echo "validate.sh: FAIL: $*" >&2
 	exit 1
 fi

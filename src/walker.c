@@ -771,21 +771,40 @@ static void doc_end(struct walker *w)
 	doc_finish(w);
 }
 
-/* libfyaml reports line and column (0-based) of the parsed range; turn
- * them into a byte offset in the file. */
+/* Line breaks as libfyaml counts them (YAML 1.1 also breaks at NEL,
+ * U+2028 and U+2029): its line numbers are not ours. Returns the length
+ * of the break at @p, or 0. */
+static size_t fy_break(const char *b, size_t p, size_t end)
+{
+	size_t n;
+	int32_t c;
+
+	if (b[p] == '\n')
+		return 1;
+	if (b[p] == '\r')
+		return p + 1 < end && b[p + 1] == '\n' ? 2 : 1;
+	if ((unsigned char)b[p] < 0x80)
+		return 0;
+	c = hl_utf8_decode(b + p, end - p, &n);
+	return c == 0x85 || c == 0x2028 || c == 0x2029 ? n : 0;
+}
+
+/* Turn libfyaml's 0-based line and column in the parsed range into a
+ * byte offset in the file. */
 static size_t error_offset(struct walker *w, size_t end, int line, int col)
 {
-	size_t p = w->base;
+	size_t p = w->base, n;
 
 	while (line > 0 && p < end) {
-		const char *nl = memchr(w->buf + p, '\n', end - p);
-		if (!nl)
-			return end;
-		p = (size_t)(nl - w->buf) + 1;
-		line--;
+		if ((n = fy_break(w->buf, p, end))) {
+			p += n;
+			line--;
+		} else {
+			hl_utf8_decode(w->buf + p, end - p, &n);
+			p += n;
+		}
 	}
-	while (col > 0 && p < end && w->buf[p] != '\n') {
-		size_t n;
+	while (col > 0 && p < end && !fy_break(w->buf, p, end)) {
 		hl_utf8_decode(w->buf + p, end - p, &n);
 		p += n;
 		col--;
@@ -793,21 +812,30 @@ static size_t error_offset(struct walker *w, size_t end, int line, int col)
 	return p;
 }
 
-static void last_error(struct fy_diag *diag, const char **msg, int *line,
-		       int *col)
+/* The first error is the cause; its token, when there is one, knows its
+ * byte offset. */
+static void last_error(struct walker *w, struct fy_diag *diag,
+		       const char **msg, size_t *at, size_t end)
 {
 	void *it = NULL;
-	struct fy_diag_error *de;
+	struct fy_diag_error *de = fy_diag_errors_iterate(diag, &it);
+	const struct fy_mark *m;
 
 	*msg = "invalid YAML";
-	*line = *col = -1;
-	while ((de = fy_diag_errors_iterate(diag, &it))) {
-		if (*line >= 0)
-			continue;	/* the first error is the cause */
-		*msg = de->msg;
-		*line = de->line;
-		*col = de->column;
+	*at = end;
+	if (!de)
+		return;
+	*msg = de->msg;
+	m = de->fyt ? fy_token_start_mark(de->fyt) : NULL;
+	if (m) {
+		*at = w->base + m->input_pos;
+		/* a quoted scalar's token starts after its opening quote */
+		if (*at > w->base && strstr(*msg, "quote") &&
+		    (w->buf[*at - 1] == '"' || w->buf[*at - 1] == '\''))
+			(*at)--;
 	}
+	else if (de->line >= 0)
+		*at = error_offset(w, end, de->line, de->column);
 }
 
 /* libfyaml places "tab ... indentation" errors at the end of the line:
@@ -897,11 +925,9 @@ static size_t parse_run(struct walker *w, size_t first, size_t last)
 	}
 	if (fy_parser_get_stream_error(fyp)) {
 		const char *msg;
-		int line, col;
 		size_t at, bad;
 
-		last_error(diag, &msg, &line, &col);
-		at = line >= 0 ? error_offset(w, end, line, col) : end;
+		last_error(w, diag, &msg, &at, end);
 		bad = w->doc ? w->doc->index : doc_at(w, at);
 		if (bad < w->last_done)
 			bad = w->last_done;

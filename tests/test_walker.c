@@ -403,6 +403,22 @@ START_TEST(truncated_input)
 }
 END_TEST
 
+/* libfyaml also breaks lines at U+2028 and NEL: positions must not use
+ * its line numbers. */
+START_TEST(error_after_unicode_line_separator)
+{
+	static const char in[] =
+		"kind: A\nx: \"a\xe2\x80\xa8" "b\xc2\x85" "c\"\nmetadata:\n\tname: x\n"
+		"---\nkind: B\n";
+	struct seen s;
+
+	WALK(in, &s);
+	ck_assert_int_eq(s.nerr, 1);
+	ck_assert_uint_eq(s.err_at[0], off(in, "\tname"));
+	ck_assert_int_eq(s.ndocs, 1);
+}
+END_TEST
+
 static Suite *walker_suite(void)
 {
 	Suite *s = suite_create("walker");
@@ -425,6 +441,7 @@ static Suite *walker_suite(void)
 	tcase_add_test(tc, non_mapping_documents);
 	tcase_add_test(tc, empty_input);
 	tcase_add_test(tc, truncated_input);
+	tcase_add_test(tc, error_after_unicode_line_separator);
 	suite_add_tcase(s, tc);
 	return s;
 }

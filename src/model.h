@@ -94,6 +94,52 @@ struct hl_podspec {
 	struct hl_value restart_policy;
 };
 
+/*
+ * Scalars the release analysis reads (references between objects, CRD
+ * names), captured by path; see walker.c's capture table. HL_CAP_*_OPT
+ * is the "optional" flag next to a reference.
+ */
+enum hl_cap_id {
+	HL_CAP_NONE,
+	HL_CAP_SA_NAME,		/* serviceAccountName */
+	HL_CAP_SA,		/* serviceAccount (deprecated) */
+	HL_CAP_VOL_SECRET,
+	HL_CAP_VOL_SECRET_OPT,
+	HL_CAP_VOL_CM,
+	HL_CAP_VOL_CM_OPT,
+	HL_CAP_VOL_PVC,
+	HL_CAP_PROJ_SECRET,
+	HL_CAP_PROJ_SECRET_OPT,
+	HL_CAP_PROJ_CM,
+	HL_CAP_PROJ_CM_OPT,
+	HL_CAP_ENVFROM_SECRET,
+	HL_CAP_ENVFROM_SECRET_OPT,
+	HL_CAP_ENVFROM_CM,
+	HL_CAP_ENVFROM_CM_OPT,
+	HL_CAP_ENV_SECRET,
+	HL_CAP_ENV_SECRET_OPT,
+	HL_CAP_ENV_CM,
+	HL_CAP_ENV_CM_OPT,
+	HL_CAP_PULL_SECRET,
+	HL_CAP_SUBJECT_KIND,
+	HL_CAP_SUBJECT_NAME,
+	HL_CAP_SUBJECT_NS,
+	HL_CAP_ROLEREF_KIND,
+	HL_CAP_ROLEREF_NAME,
+	HL_CAP_CRD_GROUP,
+	HL_CAP_CRD_KIND,
+	HL_CAP_MAX,
+};
+
+struct hl_cap {
+	struct hl_cap *next;
+	unsigned char id;	/* enum hl_cap_id */
+	unsigned char slot;	/* enum hl_pod_slot, for pod-spec references */
+	size_t group;		/* start of the enclosing list item: a
+				 * reference and its "optional" share it */
+	struct hl_value val;
+};
+
 /* Everything the rules read from one YAML document. */
 struct hl_doc {
 	size_t index;		/* 0-based document index in the file */
@@ -108,6 +154,8 @@ struct hl_doc {
 	struct hl_podspec pod[HL_POD_SLOTS];
 	/* Job-level spec facts */
 	struct hl_span ttl_key, active_deadline_key, backoff_limit_key;
+	struct hl_cap *caps;	/* in document order */
+	struct hl_cap **caps_tail;
 };
 
 static inline bool hl_span_set(struct hl_span s)

@@ -40,6 +40,9 @@ struct frame {
 	struct hl_span key;	/* the current key, quotes included */
 	struct hl_map *map;	/* C_MAP */
 	struct hl_kv *kv;	/* C_VALUE: the entry whose value this is */
+	short tn;		/* capture trie node of this collection, or -1 */
+	short key_tn;		/* ... of the current key's value, or -1 */
+	size_t item;		/* start of the enclosing list item */
 };
 
 /* Keys the walker knows, by the contexts that read them. */
@@ -87,6 +90,138 @@ static const struct {
 #undef K
 };
 
+/*
+ * Paths whose scalars the release analysis reads. "P." stands for each
+ * place a pod spec sits (Pod, pod templates, CronJob job templates);
+ * "[]" is any list item. Built once into a small trie that each frame
+ * walks alongside its context.
+ */
+static const struct {
+	const char *path;
+	unsigned char cap;
+} cap_paths[] = {
+	{ "P.serviceAccountName", HL_CAP_SA_NAME },
+	{ "P.serviceAccount", HL_CAP_SA },
+	{ "P.volumes.[].secret.secretName", HL_CAP_VOL_SECRET },
+	{ "P.volumes.[].secret.optional", HL_CAP_VOL_SECRET_OPT },
+	{ "P.volumes.[].configMap.name", HL_CAP_VOL_CM },
+	{ "P.volumes.[].configMap.optional", HL_CAP_VOL_CM_OPT },
+	{ "P.volumes.[].persistentVolumeClaim.claimName", HL_CAP_VOL_PVC },
+	{ "P.volumes.[].projected.sources.[].secret.name", HL_CAP_PROJ_SECRET },
+	{ "P.volumes.[].projected.sources.[].secret.optional", HL_CAP_PROJ_SECRET_OPT },
+	{ "P.volumes.[].projected.sources.[].configMap.name", HL_CAP_PROJ_CM },
+	{ "P.volumes.[].projected.sources.[].configMap.optional", HL_CAP_PROJ_CM_OPT },
+	{ "P.C.[].envFrom.[].secretRef.name", HL_CAP_ENVFROM_SECRET },
+	{ "P.C.[].envFrom.[].secretRef.optional", HL_CAP_ENVFROM_SECRET_OPT },
+	{ "P.C.[].envFrom.[].configMapRef.name", HL_CAP_ENVFROM_CM },
+	{ "P.C.[].envFrom.[].configMapRef.optional", HL_CAP_ENVFROM_CM_OPT },
+	{ "P.C.[].env.[].valueFrom.secretKeyRef.name", HL_CAP_ENV_SECRET },
+	{ "P.C.[].env.[].valueFrom.secretKeyRef.optional", HL_CAP_ENV_SECRET_OPT },
+	{ "P.C.[].env.[].valueFrom.configMapKeyRef.name", HL_CAP_ENV_CM },
+	{ "P.C.[].env.[].valueFrom.configMapKeyRef.optional", HL_CAP_ENV_CM_OPT },
+	{ "P.imagePullSecrets.[].name", HL_CAP_PULL_SECRET },
+	{ "subjects.[].kind", HL_CAP_SUBJECT_KIND },
+	{ "subjects.[].name", HL_CAP_SUBJECT_NAME },
+	{ "subjects.[].namespace", HL_CAP_SUBJECT_NS },
+	{ "roleRef.kind", HL_CAP_ROLEREF_KIND },
+	{ "roleRef.name", HL_CAP_ROLEREF_NAME },
+	{ "spec.group", HL_CAP_CRD_GROUP },
+	{ "spec.names.kind", HL_CAP_CRD_KIND },
+};
+
+static const struct {
+	const char *prefix;
+	unsigned char slot;
+} pod_prefixes[] = {
+	{ "spec", HL_POD_DIRECT },
+	{ "spec.template.spec", HL_POD_TEMPLATE },
+	{ "spec.jobTemplate.spec.template.spec", HL_POD_CRON },
+};
+
+static const char *const container_lists[] = { "containers", "initContainers" };
+
+struct tnode {
+	const char *seg;
+	unsigned char seglen, cap, slot;
+	short child, sibling;	/* -1: none */
+};
+
+static struct tnode trie[512];
+static short ntrie;
+
+static short trie_child(short n, const char *seg, size_t len)
+{
+	short c;
+
+	for (c = trie[n].child; c >= 0; c = trie[c].sibling)
+		if (trie[c].seglen == len && !memcmp(trie[c].seg, seg, len))
+			return c;
+	return -1;
+}
+
+static short trie_add(short n, const char *seg, size_t len)
+{
+	short c = trie_child(n, seg, len);
+
+	if (c >= 0)
+		return c;
+	if ((size_t)ntrie >= HL_ARRAY_SIZE(trie))
+		hl_bug("capture trie full");
+	c = ntrie++;
+	trie[c].seg = seg;
+	trie[c].seglen = (unsigned char)len;
+	trie[c].child = -1;
+	trie[c].sibling = trie[n].child;
+	trie[n].child = c;
+	return c;
+}
+
+/* Add the '.'-separated segments of @path below node @n. */
+static short trie_path(short n, const char *path)
+{
+	while (*path) {
+		size_t len = strcspn(path, ".");
+		n = trie_add(n, path, len);
+		path += len + (path[len] == '.');
+	}
+	return n;
+}
+
+static void trie_build(void)
+{
+	size_t i, j, k;
+
+	if (ntrie)
+		return;
+	trie[0].child = trie[0].sibling = -1;
+	ntrie = 1;
+	for (i = 0; i < HL_ARRAY_SIZE(cap_paths); i++) {
+		const char *p = cap_paths[i].path;
+		short n;
+
+		if (strncmp(p, "P.", 2)) {
+			n = trie_path(0, p);
+			trie[n].cap = cap_paths[i].cap;
+			continue;
+		}
+		for (j = 0; j < HL_ARRAY_SIZE(pod_prefixes); j++) {
+			short pod = trie_path(0, pod_prefixes[j].prefix);
+
+			for (k = 0; k < HL_ARRAY_SIZE(container_lists); k++) {
+				if (!strncmp(p + 2, "C.", 2)) {
+					n = trie_path(trie_path(pod, container_lists[k]), p + 4);
+				} else if (k == 0) {
+					n = trie_path(pod, p + 2);
+				} else {
+					continue;
+				}
+				trie[n].cap = cap_paths[i].cap;
+				trie[n].slot = pod_prefixes[j].slot;
+			}
+		}
+	}
+}
+
 struct anchor {
 	struct anchor *next;
 	const char *name;
@@ -130,6 +265,7 @@ static struct frame *push(struct walker *w, unsigned char ctx, bool is_map)
 	f->ctx = ctx;
 	f->is_map = is_map;
 	f->want_key = is_map;
+	f->tn = f->key_tn = -1;
 	return f;
 }
 
@@ -464,6 +600,7 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 	f->merge = false;
 	f->key.start = start;
 	f->key.end = end;
+	f->key_tn = f->tn >= 0 ? trie_child(f->tn, w->buf + start, end - start) : -1;
 	if (st == HL_STYLE_SINGLE || st == HL_STYLE_DOUBLE) {
 		f->key.start = start ? start - 1 : 0;
 		f->key.end = end < w->len ? end + 1 : end;
@@ -495,6 +632,21 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 	/* the raw bytes (inside quotes): the names we look for have no
 	 * escapes, and decoding would only cost time */
 	f->key_id = key_lookup(w->buf + start, end - start);
+}
+
+/* A scalar on a capture path: kept for the release analysis. */
+static void capture(struct walker *w, struct frame *f, struct fy_event *e,
+		    const struct tnode *n)
+{
+	struct hl_cap *c = hl_arena_alloc(w->arena, sizeof(*c));
+
+	memset(c, 0, sizeof(*c));
+	c->id = n->cap;
+	c->slot = n->slot;
+	c->group = f->item;
+	scalar_value(w, e, f->key.end, false, &c->val);
+	*w->doc->caps_tail = c;
+	w->doc->caps_tail = &c->next;
 }
 
 /* A scalar value in frame @f (a mapping after its key, or a sequence). */
@@ -596,7 +748,7 @@ static void collection_start(struct walker *w, struct fy_event *e, bool is_map)
 	if (!p) {
 		/* the document's root node */
 		w->doc->is_mapping = is_map;
-		push(w, is_map ? C_ROOT : C_NONE, is_map);
+		push(w, is_map ? C_ROOT : C_NONE, is_map)->tn = 0;
 		if (!is_map)
 			w->seq_root = pos(w, fy_event_start_mark(e));
 		return;
@@ -621,6 +773,13 @@ static void collection_start(struct walker *w, struct fy_event *e, bool is_map)
 	enter(w, p, ctx);
 	f = push(w, ctx, is_map);
 	p = &w->stack[w->depth - 2];	/* push may move the stack */
+	if (p->is_map) {
+		f->tn = p->key_tn;
+		f->item = p->item;
+	} else {
+		f->tn = p->tn >= 0 ? trie_child(p->tn, "[]", 2) : -1;
+		f->item = pos(w, fy_event_start_mark(e));
+	}
 	if (ctx == C_MAP) {
 		f->map = new_map(w, p, p->key_id == K_LABELS ?
 				 HL_MAP_LABELS : HL_MAP_ANNOTATIONS);
@@ -665,6 +824,7 @@ static void doc_begin(struct walker *w, size_t off)
 	d->span.end = w->docs[w->cur].end;
 	d->source = w->docs[w->cur].source;
 	d->maps_tail = &d->maps;
+	d->caps_tail = &d->caps;
 	w->doc = d;
 }
 
@@ -708,6 +868,8 @@ static void on_scalar(struct walker *w, struct fy_event *e)
 		on_key(w, f, e);
 		return;
 	}
+	if (f->is_map && f->key_tn >= 0 && trie[f->key_tn].cap)
+		capture(w, f, e, &trie[f->key_tn]);
 	if (f->ctx != C_NONE)
 		on_scalar_value(w, f, e);
 	if (f->is_map)
@@ -963,6 +1125,7 @@ void hl_walk(const char *buf, size_t len, const struct hl_docrange *docs,
 	struct walker w;
 	size_t i = 0;
 
+	trie_build();
 	memset(&w, 0, sizeof(w));
 	w.buf = buf;
 	w.len = len;

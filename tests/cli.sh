@@ -115,5 +115,18 @@ check "--color always colours" 1 "$hooklint" --color always bad.yaml
 esc=$(printf '\033[')
 contains "colour escapes present" out "$esc"
 
+# a 100 MB scalar: no copy of it is made, nothing breaks
+{
+	printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n'
+	printf '  annotations:\n    example.com/blob: "'
+	head -c 100000000 /dev/zero | tr '\0' x
+	printf '"\ndata:\n  blob: |\n    '
+	head -c 100000000 /dev/zero | tr '\0' y
+	printf '\n'
+} >big.yaml
+check "100 MB scalars" 1 "$hooklint" --format gcc big.yaml
+contains "the oversized annotations are reported" out "big.yaml:5:3: error:"
+rm -f big.yaml
+
 echo "1..$n"
 [ "$fails" -eq 0 ]

@@ -24,6 +24,10 @@ struct seen {
 	bool ann_direct[16];
 	bool top_open;
 	int nmaps;
+	int ncaps;
+	unsigned char cap_id[32], cap_slot[32];
+	size_t cap_group[32], cap_at[32];
+	char cap_val[32][32];
 	struct hl_doc last;	/* scalar fields only: spans are valid */
 };
 
@@ -43,6 +47,7 @@ static void on_doc(void *user, struct hl_doc *d)
 {
 	struct seen *s = user;
 	const struct hl_map *m;
+	const struct hl_cap *c;
 	int i = s->ndocs++;
 	size_t k;
 
@@ -56,6 +61,15 @@ static void on_doc(void *user, struct hl_doc *d)
 	for (m = d->maps; m; m = m->next)
 		s->nmaps++;
 	s->top_open = d->top && d->top->open;
+	s->ncaps = 0;
+	for (c = d->caps; c && s->ncaps < 32; c = c->next) {
+		int j = s->ncaps++;
+		s->cap_id[j] = c->id;
+		s->cap_slot[j] = c->slot;
+		s->cap_group[j] = c->group;
+		s->cap_at[j] = c->val.span.start;
+		copy(s->cap_val[j], 32, c->val.text, c->val.len);
+	}
 	if (!d->top)
 		return;
 	for (k = 0; k < d->top->n && k < 16; k++) {
@@ -419,6 +433,73 @@ START_TEST(error_after_unicode_line_separator)
 }
 END_TEST
 
+/* References by path, for the release analysis, in document order. */
+START_TEST(captures_references)
+{
+	static const char in[] =
+		"kind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n"
+		"        spec:\n          serviceAccountName: sa\n"
+		"          volumes:\n            - name: v\n              secret:\n"
+		"                secretName: s1\n                optional: true\n"
+		"            - name: w\n              configMap: {name: c1}\n"
+		"          initContainers:\n            - name: i\n"
+		"              envFrom:\n                - secretRef: {name: s2}\n"
+		"          containers:\n            - name: m\n              env:\n"
+		"                - name: X\n                  valueFrom:\n"
+		"                    configMapKeyRef: {name: c2, key: k, optional: false}\n"
+		"          imagePullSecrets: [{name: pull}]\n";
+	struct seen s;
+
+	WALK(in, &s);
+	ck_assert_int_eq(s.ncaps, 8);
+	ck_assert_int_eq(s.cap_id[0], HL_CAP_SA_NAME);
+	ck_assert_int_eq(s.cap_slot[0], HL_POD_CRON);
+	ck_assert_str_eq(s.cap_val[0], "sa");
+	ck_assert_int_eq(s.cap_id[1], HL_CAP_VOL_SECRET);
+	ck_assert_int_eq(s.cap_id[2], HL_CAP_VOL_SECRET_OPT);
+	ck_assert_uint_eq(s.cap_group[1], s.cap_group[2]);
+	ck_assert_str_eq(s.cap_val[2], "true");
+	ck_assert_int_eq(s.cap_id[3], HL_CAP_VOL_CM);
+	ck_assert_uint_ne(s.cap_group[3], s.cap_group[1]);
+	ck_assert_int_eq(s.cap_id[4], HL_CAP_ENVFROM_SECRET);
+	ck_assert_uint_eq(s.cap_at[4], off(in, "s2}"));
+	ck_assert_int_eq(s.cap_id[5], HL_CAP_ENV_CM);
+	ck_assert_int_eq(s.cap_id[6], HL_CAP_ENV_CM_OPT);
+	ck_assert_str_eq(s.cap_val[6], "false");
+	ck_assert_int_eq(s.cap_id[7], HL_CAP_PULL_SECRET);
+}
+END_TEST
+
+START_TEST(captures_rbac_and_crd)
+{
+	static const char rb[] =
+		"kind: RoleBinding\nsubjects:\n  - kind: ServiceAccount\n"
+		"    name: app\n    namespace: ops\nroleRef: {kind: Role, name: r}\n";
+	static const char crd[] =
+		"kind: CustomResourceDefinition\nspec:\n  group: example.com\n"
+		"  names: {kind: Widget, plural: widgets}\n";
+	static const char pod[] = "kind: Pod\nspec:\n  serviceAccount: old\n";
+	struct seen s;
+
+	WALK(rb, &s);
+	ck_assert_int_eq(s.ncaps, 5);
+	ck_assert_int_eq(s.cap_id[0], HL_CAP_SUBJECT_KIND);
+	ck_assert_int_eq(s.cap_id[1], HL_CAP_SUBJECT_NAME);
+	ck_assert_int_eq(s.cap_id[2], HL_CAP_SUBJECT_NS);
+	ck_assert_str_eq(s.cap_val[2], "ops");
+	ck_assert_int_eq(s.cap_id[3], HL_CAP_ROLEREF_KIND);
+	ck_assert_int_eq(s.cap_id[4], HL_CAP_ROLEREF_NAME);
+	WALK(crd, &s);
+	ck_assert_int_eq(s.ncaps, 2);
+	ck_assert_int_eq(s.cap_id[0], HL_CAP_CRD_GROUP);
+	ck_assert_str_eq(s.cap_val[1], "Widget");
+	WALK(pod, &s);
+	ck_assert_int_eq(s.ncaps, 1);
+	ck_assert_int_eq(s.cap_id[0], HL_CAP_SA);
+	ck_assert_int_eq(s.cap_slot[0], HL_POD_DIRECT);
+}
+END_TEST
+
 static Suite *walker_suite(void)
 {
 	Suite *s = suite_create("walker");
@@ -442,6 +523,8 @@ static Suite *walker_suite(void)
 	tcase_add_test(tc, empty_input);
 	tcase_add_test(tc, truncated_input);
 	tcase_add_test(tc, error_after_unicode_line_separator);
+	tcase_add_test(tc, captures_references);
+	tcase_add_test(tc, captures_rbac_and_crd);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -14,6 +14,14 @@
 void hl_resolve_positions(struct hl_report *r, size_t first, const char *buf,
 			  size_t len, bool fingerprints);
 
+/* The same for findings [first, last) only. */
+void hl_resolve_positions_range(struct hl_report *r, size_t first,
+				size_t last, const char *buf, size_t len,
+				bool fingerprints);
+/* The position of one byte offset (O(offset): for a few locations). */
+void hl_offset_pos(const char *buf, size_t len, size_t off,
+		   struct hl_pos *pos);
+
 /* The primaryLocationLineHash of every line listed in @lines (1-based,
  * ascending, @n of them), written to @out[i] as "hex:count" (malloc'd). */
 void hl_line_hashes(const char *buf, size_t len, const unsigned long *lines,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* engine.c - the rule table, findings, and the per-document pass */
 #include "engine.h"
+#include "mask.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +82,12 @@ struct hl_finding *hl_report(struct hl_ctx *ctx, enum hl_rule_id rule,
 
 	if (!hl_rule_enabled(ctx, rule))
 		return NULL;
+	/* in a template source, a check that needs a value a template action
+	 * produces stays silent (HL903 lists such values) */
+	if (ctx->doc && ctx->doc->mask && rule != HL_RULE_HL903 &&
+	    rule != HL_RULE_HL901 &&
+	    hl_mask_overlaps(ctx->doc->mask, span.start, span.end))
+		return NULL;
 	HL_GROW(r->findings, r->nfindings + 1, r->findings_alloc);
 	f = &r->findings[r->nfindings];
 	memset(f, 0, sizeof(*f));
@@ -94,6 +101,8 @@ struct hl_finding *hl_report(struct hl_ctx *ctx, enum hl_rule_id rule,
 	va_end(ap);
 	if (ctx->doc && ctx->doc->source)
 		f->template_path = xstrdup(ctx->doc->source);
+	else if (!ctx->doc && ctx->source)
+		f->template_path = xstrdup(ctx->source);
 	ctx->last = f;
 	return f;
 }
@@ -158,10 +167,26 @@ static void (*const families[])(struct hl_ctx *) = {
 	hl_check_portability,
 };
 
+/*
+ * Where Helm reads a file decides what applies: crds/ documents are sent
+ * as they are (their hook annotations mean nothing, the API server still
+ * validates annotation values), and other chart files are never rendered.
+ */
 void hl_check_doc(struct hl_ctx *ctx)
 {
 	size_t i;
 
-	for (i = 0; i < HL_ARRAY_SIZE(families); i++)
-		families[i](ctx);
+	switch (ctx->place) {
+	case HL_PLACE_CRDS:
+		hl_check_values(ctx);
+		hl_check_charts(ctx);
+		return;
+	case HL_PLACE_CHART_OTHER:
+		hl_check_charts(ctx);
+		return;
+	default:
+		for (i = 0; i < HL_ARRAY_SIZE(families); i++)
+			families[i](ctx);
+		hl_check_charts(ctx);
+	}
 }

@@ -81,6 +81,7 @@ struct hl_file {
 	char *uri;		/* relative to the SARIF base, '/'-separated */
 	bool is_stdin;
 	bool linted;
+	bool context_only;	/* linted for its chart; findings not reported */
 };
 
 struct hl_error_entry {
@@ -126,12 +127,28 @@ struct hl_opts {
 	enum hl_severity severity[HL_RULE_MAX];	/* effective, OFF = disabled */
 	char **paths;
 	size_t npaths;
+	const char *config_path;	/* --config */
+	bool force_exclude;	/* ignore globs apply to named files too */
+	const struct hl_config *config;	/* the loaded file, or NULL */
+	struct {		/* what flags set: the config file keeps off */
+		bool target, fail_on;
+		bool rule[HL_RULE_MAX];
+	} flag;
 };
 
 void hl_opts_init(struct hl_opts *o);
 
+/* Where a file sits, which decides what Helm does with it. */
+enum hl_place {
+	HL_PLACE_RENDERED,	/* rendered output, loose manifests */
+	HL_PLACE_TEMPLATE,	/* a chart's templates/ */
+	HL_PLACE_CRDS,		/* a chart's crds/: never templated, no hooks */
+	HL_PLACE_CHART_OTHER,	/* elsewhere in a chart: never rendered */
+};
+
 /* The state rules see while one document is checked. */
 struct hl_ctx {
+	enum hl_place place;
 	const struct hl_opts *opts;
 	struct hl_report *report;
 	struct hl_arena *arena;		/* per document */
@@ -141,6 +158,7 @@ struct hl_ctx {
 	const struct hl_doc *doc;
 	const struct hl_hook *hook;
 	struct hl_finding *last;	/* the finding hl_report() added last */
+	const char *source;		/* template path when there is no doc */
 };
 
 /*
@@ -163,6 +181,14 @@ bool hl_rule_enabled(const struct hl_ctx *ctx, enum hl_rule_id rule);
 /* Run every per-resource rule on one manifest document. */
 void hl_check_doc(struct hl_ctx *ctx);
 
+void hl_finding_release(struct hl_finding *f);
+
+struct hl_mask;
+/* Template sources masking cannot make YAML of: check the literal hook
+ * annotations of [start, end) line by line (rules/fallback.c). */
+void hl_fallback_scan(struct hl_ctx *ctx, const struct hl_mask *mask,
+		      size_t start, size_t end);
+
 /* The per-family check functions, in src/rules/<family>.c. */
 void hl_check_events(struct hl_ctx *ctx);
 void hl_check_weights(struct hl_ctx *ctx);
@@ -172,5 +198,15 @@ void hl_check_keys(struct hl_ctx *ctx);
 void hl_check_resource_policy(struct hl_ctx *ctx);
 void hl_check_kinds(struct hl_ctx *ctx);
 void hl_check_portability(struct hl_ctx *ctx);
+/* Whether rule @r runs under @target at all (HL7xx: argocd only). */
+bool hl_rule_in_target(enum hl_target target, enum hl_rule_id r);
+/* Whether Argo CD takes this non-hook's helm.sh/hook-weight as its sync
+ * wave and HL704 says so (HL704 over HL204, portability.c). */
+bool hl_argocd_weight_is_wave(const struct hl_ctx *ctx);
+/* Free what a finding owns (not the finding itself). */
+void hl_finding_release(struct hl_finding *f);
+void hl_check_charts(struct hl_ctx *ctx);
+/* The first "{{" outside a quoted string in [start, end), or SIZE_MAX. */
+size_t hl_crds_action_at(const char *buf, size_t start, size_t end);
 
 #endif

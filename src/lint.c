@@ -2,6 +2,8 @@
 /* lint.c - one run: inputs, documents, rules, sorted findings, report */
 #include "cli.h"
 #include "emit.h"
+#include "mask.h"
+#include "release.h"
 #include "source.h"
 
 #include <errno.h>
@@ -11,14 +13,30 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* A file of the group being linted: its buffer lives until the release
+ * pass has placed every finding in it. */
+struct kept {
+	size_t file;		/* report file index */
+	char *buf;
+	size_t len;
+	size_t first_res;	/* its resources in the release */
+};
+
 struct lint {
 	const struct hl_opts *opts;
 	struct hl_report *report;
 	struct hl_arena doc_arena;	/* the walker's and the rules' */
-	struct hl_arena file_arena;	/* "# Source:" paths of one file */
+	struct hl_arena file_arena;	/* "# Source:" paths of the group */
 	size_t file;
-	const char *buf;
+	const char *buf;		/* the file as written */
 	size_t len;
+	enum hl_place place;		/* of the file being walked */
+	const struct hl_mask *mask;	/* its template actions, or NULL */
+	struct hl_release rel;		/* the group's resources */
+	struct kept *kept;
+	size_t nkept, kept_alloc;
+	const char *chart;		/* the one chart "# Source:" names */
+	bool one_chart;			/* ... so far, in every manifest */
 };
 
 /* A manifest is a mapping with both apiVersion and kind (DESIGN.md). */
@@ -39,6 +57,22 @@ static void init_ctx(struct lint *l, struct hl_ctx *ctx,
 	ctx->buf = l->buf;
 	ctx->len = l->len;
 	ctx->doc = d;
+	ctx->place = l->place;
+}
+
+/* helm template --output-dir writes one file per template, all naming
+ * one chart in "# Source:": such a directory is one release. */
+static void note_chart(struct lint *l, const char *source)
+{
+	size_t n = source ? strcspn(source, "/") : 0;
+
+	if (!source || !source[n]) {
+		l->one_chart = false;
+	} else if (!l->chart) {
+		l->chart = hl_arena_strndup(&l->file_arena, source, n);
+	} else if (strlen(l->chart) != n || strncmp(l->chart, source, n)) {
+		l->one_chart = false;
+	}
 }
 
 static void on_doc(void *user, struct hl_doc *d)
@@ -53,6 +87,19 @@ static void on_doc(void *user, struct hl_doc *d)
 	init_ctx(l, &ctx, d);
 	ctx.hook = &hook;
 	hl_check_doc(&ctx);
+	/* crds/ and files Helm never renders take no part in the release */
+	if (l->place != HL_PLACE_RENDERED && l->place != HL_PLACE_TEMPLATE)
+		return;
+	hl_release_add(&l->rel, d, &hook, l->file);
+	note_chart(l, d->source);
+}
+
+/* The first document of @dr's range that holds a template action. */
+static bool has_actions(const struct lint *l, const struct hl_docrange *dr)
+{
+	return l->mask && hl_mask_overlaps(l->mask, dr->start,
+					   dr->end > dr->start ? dr->end :
+					   dr->start + 1);
 }
 
 static void on_syntax(void *user, const struct hl_docrange *dr, size_t at,
@@ -67,6 +114,23 @@ static void on_syntax(void *user, const struct hl_docrange *dr, size_t at,
 	memset(&d, 0, sizeof(d));
 	d.source = dr->source;
 	init_ctx(l, &ctx, &d);
+	/* a template the masking could not turn into YAML is not a YAML
+	 * error: check the literal hook annotations line by line instead */
+	if (l->place == HL_PLACE_TEMPLATE && has_actions(l, dr)) {
+		hl_fallback_scan(&ctx, l->mask, dr->start, dr->end);
+		return;
+	}
+	if (l->place == HL_PLACE_CRDS) {
+		size_t a = hl_crds_action_at(l->buf, dr->start, dr->end);
+		if (a != SIZE_MAX) {
+			struct hl_span s = { a, a + 2 };
+			f = hl_report(&ctx, HL_RULE_HL601, s, "a template action "
+				      "in the chart's crds/ directory: Helm never "
+				      "renders crds/ files, so it is sent as written");
+			hl_finding_help(f, "move templated objects to templates/");
+			return;
+		}
+	}
 	f = hl_report(&ctx, HL_RULE_HL901, span, "%s", message);
 	hl_finding_help(f, "Helm fails to render or drops this document; "
 			"the following documents are still linted");
@@ -188,30 +252,192 @@ static size_t add_file(struct hl_report *r, const char *base,
 static void lint_buffer(struct lint *l, const char *buf, size_t len)
 {
 	struct hl_docrange *docs;
-	size_t ndocs, first = l->report->nfindings;
+	size_t ndocs;
 
 	l->buf = buf;
 	l->len = len;
-	ndocs = hl_split_docs(&l->file_arena, buf, len, &docs);
-	hl_walk(buf, len, docs, ndocs, &l->doc_arena, &walk_ops, l);
-	hl_resolve_positions(l->report, first, buf, len,
-			     l->opts->format == HL_FMT_SARIF);
+	if (l->place == HL_PLACE_TEMPLATE) {
+		/* parse a masked copy; positions stay those of the file */
+		char *masked = xmalloc(len + 1);
+		struct hl_mask mask;
+
+		hl_mask(buf, len, masked, &mask);
+		masked[len] = '\0';
+		l->mask = &mask;
+		ndocs = hl_split_docs(&l->file_arena, masked, len, &docs);
+		hl_walk_masked(masked, buf, len, &mask, docs, ndocs,
+			       &l->doc_arena, &walk_ops, l);
+		l->mask = NULL;
+		hl_mask_release(&mask);
+		free(masked);
+	} else {
+		ndocs = hl_split_docs(&l->file_arena, buf, len, &docs);
+		hl_walk(buf, len, docs, ndocs, &l->doc_arena, &walk_ops, l);
+	}
 	free(docs);
+}
+
+static void keep(struct lint *l, char *buf, size_t len)
+{
+	struct kept *k;
+
+	HL_GROW(l->kept, l->nkept + 1, l->kept_alloc);
+	k = &l->kept[l->nkept++];
+	k->file = l->file;
+	k->buf = buf;
+	k->len = len;
+	k->first_res = l->rel.n;
+}
+
+static void release_pass(struct lint *l, const struct hl_res *res, size_t n)
+{
+	struct hl_release view = l->rel;
+	struct hl_ctx ctx;
+
+	view.res = (struct hl_res *)res;
+	view.n = n;
+	init_ctx(l, &ctx, NULL);
+	hl_release_check(&ctx, &view);
+}
+
+/* One release for the group when it is a single file, stdin, or files
+ * whose "# Source:" lines all name one chart; else one per file. */
+static void check_releases(struct lint *l)
+{
+	size_t i;
+
+	if (l->nkept <= 1 || (l->one_chart && l->chart)) {
+		release_pass(l, l->rel.res, l->rel.n);
+		return;
+	}
+	for (i = 0; i < l->nkept; i++) {
+		size_t end = i + 1 < l->nkept ? l->kept[i + 1].first_res : l->rel.n;
+		release_pass(l, l->rel.res + l->kept[i].first_res,
+			     end - l->kept[i].first_res);
+	}
+}
+
+static const struct kept *kept_by_path(const struct lint *l, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < l->nkept; i++)
+		if (!strcmp(l->report->files[l->kept[i].file].path, path))
+			return &l->kept[i];
+	return NULL;
+}
+
+static int cmp_finding(const void *a, const void *b);
+
+/* Lines and columns for the group's findings, file by file, then for
+ * related locations in the group's other files. */
+static void place_findings(struct lint *l, size_t first)
+{
+	struct hl_report *r = l->report;
+	size_t i, j, a = first;
+
+	if (r->nfindings > first)
+		qsort(r->findings + first, r->nfindings - first,
+		      sizeof(*r->findings), cmp_finding);
+	for (i = 0; i < l->nkept; i++) {
+		size_t b = a;
+		while (b < r->nfindings && r->findings[b].file == l->kept[i].file)
+			b++;
+		hl_resolve_positions_range(r, a, b, l->kept[i].buf,
+					   l->kept[i].len,
+					   l->opts->format == HL_FMT_SARIF);
+		a = b;
+	}
+	for (i = first; i < r->nfindings; i++) {
+		for (j = 0; j < r->findings[i].nrelated; j++) {
+			struct hl_related *rel = &r->findings[i].related[j];
+			const struct kept *k;
+
+			if (!rel->path || !rel->has_region ||
+			    !(k = kept_by_path(l, rel->path)))
+				continue;
+			hl_offset_pos(k->buf, k->len, rel->span.start, &rel->s);
+			hl_offset_pos(k->buf, k->len, rel->span.end, &rel->e);
+		}
+	}
+}
+
+/* A chart linted for the files pre-commit named: keep the findings with
+ * a primary or related location in one of them. */
+static bool reported(const struct hl_report *r, const struct hl_finding *f)
+{
+	size_t j, k;
+
+	if (!r->files[f->file].context_only)
+		return true;
+	for (j = 0; j < f->nrelated; j++) {
+		if (!f->related[j].path)
+			continue;
+		for (k = 0; k < r->nfiles; k++)
+			if (!r->files[k].context_only &&
+			    !strcmp(r->files[k].path, f->related[j].path))
+				return true;
+	}
+	return false;
+}
+
+static void drop_context_findings(struct hl_report *r, size_t first)
+{
+	size_t i, n = first;
+
+	for (i = first; i < r->nfindings; i++) {
+		if (reported(r, &r->findings[i])) {
+			r->findings[n++] = r->findings[i];
+			continue;
+		}
+		hl_finding_release(&r->findings[i]);
+	}
+	r->nfindings = n;
+}
+
+static void group_begin(struct lint *l)
+{
+	l->chart = NULL;
+	l->one_chart = true;
+}
+
+static void group_end(struct lint *l, size_t first)
+{
+	size_t i;
+
+	check_releases(l);
+	drop_context_findings(l->report, first);
+	place_findings(l, first);
+	for (i = 0; i < l->nkept; i++)
+		free(l->kept[i].buf);
+	l->nkept = 0;
+	hl_release_reset(&l->rel);
 	hl_arena_reset(&l->file_arena);
 }
 
 void hl_lint_memory(const struct hl_opts *o, struct hl_report *r,
 		    const char *display, const char *buf, size_t len)
 {
-	struct hl_input in = { NULL, (char *)display, HL_IN_RENDERED };
+	struct hl_input in = { .display = (char *)display, .named = true,
+			       .report = true };
+	size_t first = r->nfindings;
 	struct lint l;
 
 	memset(&l, 0, sizeof(l));
 	l.opts = o;
 	l.report = r;
+	group_begin(&l);
 	l.file = add_file(r, "/", &in);
 	r->files[l.file].linted = true;
 	lint_buffer(&l, buf, len);
+	keep(&l, NULL, 0);
+	l.kept[0].buf = (char *)buf;	/* borrowed: not freed */
+	l.kept[0].len = len;
+	check_releases(&l);
+	place_findings(&l, first);
+	l.nkept = 0;
+	free(l.kept);
+	hl_release_free(&l.rel);
 	hl_arena_release(&l.doc_arena);
 	hl_arena_release(&l.file_arena);
 }
@@ -220,17 +446,11 @@ static void lint_input(struct lint *l, const char *base,
 		       const struct hl_input *in, size_t *skipped)
 {
 	struct hl_report *r = l->report;
+	size_t first_res = l->rel.n;
 	char *buf;
 	size_t len;
 
-	if (in->kind == HL_IN_TEMPLATE) {
-		(*skipped)++;
-		if (*skipped == 1)
-			hl_note("skipping chart template source '%s': template "
-				"sources are not linted yet; lint the output of "
-				"'helm template' instead", in->display);
-		return;
-	}
+	(void)skipped;
 	if (hl_read_file(in->path, &buf, &len)) {
 		struct hl_error_entry *e;
 
@@ -243,8 +463,11 @@ static void lint_input(struct lint *l, const char *base,
 	}
 	l->file = add_file(r, base, in);
 	r->files[l->file].linted = true;
+	r->files[l->file].context_only = !in->report;
+	l->place = in->place;
 	lint_buffer(l, buf, len);
-	free(buf);
+	keep(l, buf, len);
+	l->kept[l->nkept - 1].first_res = first_res;
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -297,26 +520,31 @@ static void print_errors(const struct hl_report *r)
 		hl_error("%s", r->errors[i].message);
 }
 
+void hl_finding_release(struct hl_finding *f)
+{
+	size_t j;
+
+	free(f->message);
+	free(f->help);
+	free((char *)f->template_path);
+	for (j = 0; j < f->nrelated; j++) {
+		free(f->related[j].path);
+		free(f->related[j].message);
+	}
+	free(f->related);
+	for (j = 0; j < f->nedits; j++)
+		free(f->edits[j].text);
+	free(f->edits);
+	free(f->line_text);
+	free(f->fingerprint);
+}
+
 void hl_report_release(struct hl_report *r)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < r->nfindings; i++) {
-		struct hl_finding *f = &r->findings[i];
-		free(f->message);
-		free(f->help);
-		free((char *)f->template_path);
-		for (j = 0; j < f->nrelated; j++) {
-			free(f->related[j].path);
-			free(f->related[j].message);
-		}
-		free(f->related);
-		for (j = 0; j < f->nedits; j++)
-			free(f->edits[j].text);
-		free(f->edits);
-		free(f->line_text);
-		free(f->fingerprint);
-	}
+	for (i = 0; i < r->nfindings; i++)
+		hl_finding_release(&r->findings[i]);
 	free(r->findings);
 	for (i = 0; i < r->nfiles; i++) {
 		free(r->files[i].path);
@@ -349,15 +577,27 @@ int hl_lint(const struct hl_opts *o, struct hl_report *r)
 		hl_buf_addc(&b, '/');
 	r->base_uri = hl_buf_detach(&b);
 	n = hl_collect_inputs(o, r, &in);
-	for (i = 0; i < n; i++)
-		lint_input(&l, base, &in[i], &skipped);
-	if (skipped > 1)
-		hl_note("skipped %zu chart template sources in all", skipped);
+	for (i = 0; i < n; i++) {
+		size_t first = r->nfindings;
+
+		/* a chart, or the loose files of one argument */
+		group_begin(&l);
+		for (; i < n; i++) {
+			lint_input(&l, base, &in[i], &skipped);
+			if (i + 1 == n || in[i + 1].release != in[i].release)
+				break;
+		}
+		group_end(&l, first);
+	}
+	free(l.kept);
+	hl_release_free(&l.rel);
 	hl_inputs_free(in, n);
 	hl_arena_release(&l.doc_arena);
 	hl_arena_release(&l.file_arena);
 	free(base);
-	qsort(r->findings, r->nfindings, sizeof(*r->findings), cmp_finding);
+	if (r->nfindings)
+		qsort(r->findings, r->nfindings, sizeof(*r->findings),
+		      cmp_finding);
 	for (i = 0; i < r->nfindings; i++)
 		if (r->findings[i].severity <= HL_SEV_ERROR)
 			r->counts[r->findings[i].severity]++;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* model.c - hook facts parsed the way Helm parses them, YAML scalar types */
 #include "model.h"
+#include "mask.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -86,6 +87,29 @@ size_t hl_trim(const char *s, size_t len, size_t *start)
 	}
 	*start = first;
 	return last - first;
+}
+
+static bool is_word_sep(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	       c == ';' || c == '|';
+}
+
+bool hl_next_word(const char *s, size_t len, size_t *pos, size_t *start)
+{
+	size_t i = *pos;
+
+	while (i < len && is_word_sep(s[i]))
+		i++;
+	if (i == len) {
+		*pos = i;
+		return false;
+	}
+	*start = i;
+	while (i < len && !is_word_sep(s[i]))
+		i++;
+	*pos = i;
+	return true;
 }
 
 /* The ASCII letter a non-ASCII code point lowers to in Go, or 0. */
@@ -576,7 +600,26 @@ static void parse_weight(struct hl_hook *h)
 	h->weight_valid = !hl_atoi(s, len, &h->weight_value);
 }
 
-static void parse_events(struct hl_arena *arena, struct hl_hook *h)
+/* Mark the tokens a template action produces; true if any. */
+static bool templated_tokens(const struct hl_doc *d, const struct hl_kv *kv,
+			     struct hl_token *t, size_t n)
+{
+	bool any = false;
+	size_t i;
+
+	if (!d->mask || !kv->val.templated)
+		return false;
+	for (i = 0; i < n; i++) {
+		/* escaped or block values have no exact token spans */
+		t[i].templated = !kv->val.direct ||
+			hl_mask_overlaps(d->mask, t[i].span.start, t[i].span.end);
+		any |= t[i].templated;
+	}
+	return any || !n;
+}
+
+static void parse_events(struct hl_arena *arena, const struct hl_doc *d,
+			 struct hl_hook *h)
 {
 	size_t i;
 	enum hl_event e;
@@ -584,8 +627,12 @@ static void parse_events(struct hl_arena *arena, struct hl_hook *h)
 	h->nevents = hl_tokenize(arena, &h->hook->val, &h->events);
 	if (hl_value_is_nonscalar(&h->hook->val))
 		h->dropped = true;
+	h->events_templated = templated_tokens(d, h->hook, h->events,
+					       h->nevents);
 	for (i = 0; i < h->nevents; i++) {
 		e = hl_event_lookup(h->events[i].norm, NULL);
+		if (h->events[i].templated)
+			continue;	/* unknown until rendered */
 		if (h->events[i].empty || e == HL_EV_UNKNOWN)
 			h->dropped = true;
 		else
@@ -593,7 +640,8 @@ static void parse_events(struct hl_arena *arena, struct hl_hook *h)
 	}
 }
 
-static void parse_policies(struct hl_arena *arena, struct hl_hook *h)
+static void parse_policies(struct hl_arena *arena, const struct hl_doc *d,
+			   struct hl_hook *h)
 {
 	size_t i;
 	int bit;
@@ -608,7 +656,13 @@ static void parse_policies(struct hl_arena *arena, struct hl_hook *h)
 				   &h->policies);
 	if (hl_value_is_nonscalar(&h->delete_policy->val))
 		h->policy_all_known = false;
+	h->policy_templated = templated_tokens(d, h->delete_policy,
+					       h->policies, h->npolicies);
+	if (h->policy_templated)
+		h->policy_all_known = false;
 	for (i = 0; i < h->npolicies; i++) {
+		if (h->policies[i].templated)
+			continue;
 		bit = hl_policy_lookup(h->policies[i].norm);
 		if (!bit)
 			h->policy_all_known = false;
@@ -630,10 +684,16 @@ void hl_hook_parse(struct hl_arena *arena, const struct hl_doc *d,
 	h->argocd_hook = hl_map_get(m, "argocd.argoproj.io/hook");
 	h->is_hook = h->hook != NULL;
 	if (h->is_hook)
-		parse_events(arena, h);
-	if (h->weight)
+		parse_events(arena, d, h);
+	if (h->weight) {
 		parse_weight(h);
-	parse_policies(arena, h);
+		if (h->weight->val.templated) {
+			h->weight_templated = true;
+			h->weight_valid = false;
+			h->weight_value = 0;
+		}
+	}
+	parse_policies(arena, d, h);
 }
 
 /* --- message helpers --------------------------------------------------- */

@@ -47,6 +47,7 @@ struct hl_value {
 	unsigned char style;	/* enum hl_style */
 	unsigned char type;	/* enum hl_ytype */
 	bool direct;
+	bool templated;		/* a template action produces part of it */
 };
 
 static inline bool hl_value_present(const struct hl_value *v)
@@ -60,6 +61,8 @@ struct hl_kv {
 	size_t key_len;
 	struct hl_span key_span;
 	struct hl_value val;
+	bool key_templated;	/* the key is built by a template action */
+	int arm;		/* template branch of the key (mask.h), or -1 */
 };
 
 enum hl_map_kind {
@@ -89,6 +92,7 @@ enum hl_pod_slot {
 
 struct hl_podspec {
 	bool present;
+	bool open;		/* a template action may emit its keys */
 	struct hl_span key;		/* the pod spec's "spec:" key */
 	struct hl_span parent_key;	/* "template:" (or "spec:" for Pod) */
 	struct hl_value restart_policy;
@@ -140,9 +144,17 @@ struct hl_cap {
 	struct hl_value val;
 };
 
+struct hl_mask;
+
 /* Everything the rules read from one YAML document. */
 struct hl_doc {
 	size_t index;		/* 0-based document index in the file */
+	/* chart template sources only (NULL/false for rendered input) */
+	const struct hl_mask *mask;	/* the file's template actions */
+	const char *orig;	/* the file's unmasked bytes */
+	bool conditional;	/* inside if/with/range: may not be rendered */
+	bool generated;		/* inside range: rendered 0..n times */
+	bool root_open, metadata_open, spec_open;	/* keys may be emitted */
 	struct hl_span span;	/* the document's bytes (Helm's split) */
 	const char *source;	/* "# Source:" template path, or NULL */
 	bool is_mapping;
@@ -172,6 +184,7 @@ struct hl_token {
 	char norm[32];		/* trimmed, lower-cased; "" if too long */
 	bool too_long;
 	bool empty;		/* nothing but white space */
+	bool templated;		/* built by a template action: unknown */
 };
 
 enum hl_event {
@@ -210,6 +223,8 @@ struct hl_hook {
 	unsigned policy_mask;	/* enum hl_policy, after Helm's default */
 	bool policy_explicit;	/* an explicit, non-empty token list */
 	bool policy_all_known;
+	/* template sources: parts produced by actions are unknown */
+	bool events_templated, weight_templated, policy_templated;
 };
 
 /*
@@ -233,6 +248,12 @@ bool hl_value_is_nonscalar(const struct hl_value *v);
  */
 size_t hl_tokenize(struct hl_arena *arena, const struct hl_value *v,
 		   struct hl_token **out);
+/*
+ * The next word of @s[0, @len) at or after *@pos, for values people
+ * separate with white space, ';' or '|' instead of ','. Returns false
+ * when there is none; else the word is @s[*@start, *@pos).
+ */
+bool hl_next_word(const char *s, size_t len, size_t *pos, size_t *start);
 /* Go's strings.TrimSpace: the length of @s without leading and trailing
  * Unicode white space; the start offset goes to @start. */
 size_t hl_trim(const char *s, size_t len, size_t *start);

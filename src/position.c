@@ -230,7 +230,8 @@ static void hasher_update(struct hasher *h, uint64_t c)
 
 	h->window[h->index] = c;
 	h->hash = HMOD * h->hash + c - h->first_mod * begin;
-	h->index = (h->index + 1) % BLOCK;
+	if (++h->index == BLOCK)
+		h->index = 0;
 }
 
 static void hasher_unit(struct hasher *h, unsigned c)
@@ -272,8 +273,10 @@ static void hasher_run(struct hasher *h, const char *buf, size_t len)
 		if (c < 0) {
 			hasher_unit(h, 0xfffd);
 		} else if (c >= 0x10000) {
-			hasher_unit(h, 0xd800 + ((unsigned)(c - 0x10000) >> 10));
-			hasher_unit(h, 0xdc00 + ((unsigned)c & 0x3ff));
+			/* a surrogate pair, as JavaScript strings hold it */
+			unsigned u = (unsigned)c - 0x10000;
+			hasher_unit(h, 0xd800 + (u >> 10));
+			hasher_unit(h, 0xdc00 + (u & 0x3ff));
 		} else {
 			hasher_unit(h, (unsigned)c);
 		}
@@ -377,4 +380,27 @@ void hl_line_hashes(const char *buf, size_t len, const unsigned long *lines,
 	free(q.counts);
 	free(q.keys);
 	free(q.hashes);
+}
+
+void hl_resolve_positions_range(struct hl_report *r, size_t first,
+				size_t last, const char *buf, size_t len,
+				bool fingerprints)
+{
+	size_t n = r->nfindings;
+
+	/* hl_resolve_positions works up to the end of the report */
+	r->nfindings = last;
+	hl_resolve_positions(r, first, buf, len, fingerprints);
+	r->nfindings = n;
+}
+
+void hl_offset_pos(const char *buf, size_t len, size_t off, struct hl_pos *pos)
+{
+	struct cursor c = { .buf = buf, .len = len, .line = 1 };
+
+	cursor_line(&c, 0);
+	cursor_seek(&c, off);
+	pos->line = c.line;
+	pos->col = c.col;
+	pos->col16 = c.col16;
 }

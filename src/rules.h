@@ -26,6 +26,8 @@
 	R(HL204, "hook-annotation-without-hook",        keys)            \
 	R(HL205, "invalid-annotation-key",              keys)            \
 	R(HL206, "annotations-too-large",               keys)            \
+	R(HL207, "hook-annotation-in-crds-dir",         charts)          \
+	R(HL208, "hook-file-not-rendered",              charts)          \
 	R(HL301, "hook-leftover-blocks-rerun",          policies)        \
 	R(HL302, "hook-never-cleaned-up",               policies)        \
 	R(HL305, "resource-policy-on-hook",             resource_policy) \
@@ -42,11 +44,13 @@
 	R(HL509, "unbounded-job-hook",                  kinds)           \
 	R(HL510, "test-hook-job",                       kinds)           \
 	R(HL511, "stateful-hook-kind",                  kinds)           \
+	R(HL601, "invalid-crds-document",               charts)          \
 	R(HL602, "resource-policy-in-list",             resource_policy) \
 	R(HL603, "unknown-resource-policy",             resource_policy) \
 	R(HL604, "non-canonical-resource-policy",       resource_policy) \
 	R(HL703, "argocd-hook-overrides-helm-hook",     portability)     \
-	R(HL901, "yaml-syntax-error",                   syntax)
+	R(HL901, "yaml-syntax-error",                   syntax)          \
+	R(HL903, "templated-hook-value",                charts)
 
 #define HL_R_ENUM(id, name, fam) HL_RULE_##id,
 enum hl_rule_id { HL_FOREACH_RULE(HL_R_ENUM) HL_RULE_MAX };

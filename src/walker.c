@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* walker.c - libfyaml events to hl_doc, one parser per run of documents */
 #include "walker.h"
+#include "mask.h"
 
 #include <libfyaml.h>
 #include <stdlib.h>
@@ -43,6 +44,8 @@ struct frame {
 	short tn;		/* capture trie node of this collection, or -1 */
 	short key_tn;		/* ... of the current key's value, or -1 */
 	size_t item;		/* start of the enclosing list item */
+	int col;		/* column of the keys of a mapping, or -1 */
+	struct hl_map *child_map;	/* the map last opened below a key */
 };
 
 /* Keys the walker knows, by the contexts that read them. */
@@ -248,6 +251,9 @@ struct walker {
 	bool skip_doc;		/* a second YAML document in one Helm doc */
 	struct anchor *anchors;
 	size_t seq_root;	/* where a sequence root document starts */
+	const struct hl_mask *mask;	/* template sources, else NULL */
+	const char *orig;	/* unmasked bytes */
+	size_t next_action;	/* the first action not yet attributed */
 };
 
 static struct frame *top(struct walker *w)
@@ -266,6 +272,7 @@ static struct frame *push(struct walker *w, unsigned char ctx, bool is_map)
 	f->is_map = is_map;
 	f->want_key = is_map;
 	f->tn = f->key_tn = -1;
+	f->col = -1;
 	return f;
 }
 
@@ -401,6 +408,8 @@ static void scalar_value(struct walker *w, struct fy_event *e, size_t key_end,
 		v->text = hl_arena_strndup(w->arena, text, len);
 	}
 	v->len = len;
+	v->templated = w->mask &&
+		hl_mask_overlaps(w->mask, v->span.start, v->span.end);
 	switch (v->style) {
 	case HL_STYLE_PLAIN:
 		v->type = !resolve || is_str_tag(e) ? HL_Y_STR :
@@ -429,6 +438,9 @@ static void scalar_value(struct walker *w, struct fy_event *e, size_t key_end,
 			v->span.start = vstart;
 		break;
 	}
+	if (w->mask && !v->templated)
+		v->templated = hl_mask_overlaps(w->mask, v->span.start,
+						v->span.end);
 }
 
 static void remember_anchor(struct walker *w, struct fy_event *e,
@@ -601,6 +613,12 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 	f->key.start = start;
 	f->key.end = end;
 	f->key_tn = f->tn >= 0 ? trie_child(f->tn, w->buf + start, end - start) : -1;
+	if (f->col < 0) {
+		size_t ls = f->key.start;
+		while (ls > 0 && w->buf[ls - 1] != '\n')
+			ls--;
+		f->col = (int)(f->key.start - ls);
+	}
 	if (st == HL_STYLE_SINGLE || st == HL_STYLE_DOUBLE) {
 		f->key.start = start ? start - 1 : 0;
 		f->key.end = end < w->len ? end + 1 : end;
@@ -626,6 +644,12 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 		kv->key = hl_arena_strndup(w->arena, text, len);
 		kv->key_len = len;
 		kv->key_span = f->key;
+		kv->arm = -1;
+		if (w->mask) {
+			kv->key_templated = hl_mask_overlaps(w->mask,
+				f->key.start, f->key.end);
+			kv->arm = hl_mask_arm_at(w->mask, f->key.start);
+		}
 		f->kv = kv;
 		return;
 	}
@@ -783,6 +807,7 @@ static void collection_start(struct walker *w, struct fy_event *e, bool is_map)
 	if (ctx == C_MAP) {
 		f->map = new_map(w, p, p->key_id == K_LABELS ?
 				 HL_MAP_LABELS : HL_MAP_ANNOTATIONS);
+		p->child_map = f->map;
 	} else if (ctx == C_VALUE && p->kv) {
 		f->kv = p->kv;
 		f->kv->val.style = is_map ? HL_STYLE_MAP : HL_STYLE_SEQ;
@@ -825,6 +850,14 @@ static void doc_begin(struct walker *w, size_t off)
 	d->source = w->docs[w->cur].source;
 	d->maps_tail = &d->maps;
 	d->caps_tail = &d->caps;
+	d->orig = w->orig;
+	if (w->mask) {
+		int arm = hl_mask_arm_at(w->mask, off);
+
+		d->mask = w->mask;
+		d->conditional = arm >= 0;
+		d->generated = hl_mask_in_range(w->mask, arm);
+	}
 	w->doc = d;
 }
 
@@ -876,12 +909,140 @@ static void on_scalar(struct walker *w, struct fy_event *e)
 		f->want_key = true;
 }
 
+/* Mark the mapping of frame @f open: a template action emits its keys. */
+static void mark_open(struct walker *w, struct frame *f)
+{
+	struct hl_doc *d = w->doc;
+	struct hl_podspec *ps;
+
+	switch (f->ctx) {
+	case C_ROOT:
+		d->root_open = true;
+		break;
+	case C_META_TOP:
+		d->metadata_open = true;
+		break;
+	case C_MAP:
+		f->map->open = true;
+		break;
+	default:
+		if (f->ctx == C_SPEC)
+			d->spec_open = true;
+		if ((ps = podspec_of(w, f->ctx)))
+			ps->open = true;
+		else if (f->ctx == C_TPL)
+			d->pod[HL_POD_TEMPLATE].open = true;
+		else if (f->ctx == C_JOBTPL || f->ctx == C_JOBSPEC ||
+			 f->ctx == C_CRONTPL)
+			d->pod[HL_POD_CRON].open = true;
+		break;
+	}
+}
+
+/* Mark the value of @f's current key as produced by a template action. */
+static void mark_value_open(struct walker *w, struct frame *f)
+{
+	struct hl_doc *d = w->doc;
+	unsigned char k = f->key_id;
+	struct hl_podspec *ps;
+
+	if (f->ctx == C_MAP) {
+		if (f->kv)
+			f->kv->val.templated = true;
+		return;
+	}
+	if (k == K_ANNOTATIONS && (f->ctx == C_META_TOP || f->ctx == C_META ||
+				   f->ctx == C_META_ITEM)) {
+		if (!f->child_map)
+			f->child_map = new_map(w, f, HL_MAP_ANNOTATIONS);
+		f->child_map->open = true;
+	} else if (f->ctx == C_META_TOP && k == K_NAME) {
+		d->name.templated = true;
+	} else if (f->ctx == C_ROOT && k == K_METADATA) {
+		d->metadata_open = true;
+	} else if (f->ctx == C_ROOT && k == K_SPEC) {
+		d->spec_open = true;
+		d->pod[HL_POD_DIRECT].open = d->pod[HL_POD_TEMPLATE].open =
+			d->pod[HL_POD_CRON].open = true;
+	} else if ((ps = podspec_of(w, f->ctx)) && k == K_RESTART_POLICY) {
+		ps->restart_policy.templated = true;
+	} else if ((f->ctx == C_SPEC && k == K_TEMPLATE) ||
+		   (f->ctx == C_TPL && k == K_SPEC)) {
+		d->pod[HL_POD_TEMPLATE].open = true;
+	} else if (f->ctx == C_SPEC || f->ctx == C_JOBTPL ||
+		   f->ctx == C_JOBSPEC || f->ctx == C_CRONTPL) {
+		if (k == K_JOB_TEMPLATE || k == K_SPEC || k == K_TEMPLATE)
+			d->pod[HL_POD_CRON].open = true;
+	}
+}
+
+/*
+ * An action alone on its line that can emit keys (include, toYaml,
+ * template, with, range) belongs to the mapping whose keys sit at the
+ * column it emits at, or to the value of the key above it.
+ */
+static void attribute(struct walker *w, const struct hl_action *a)
+{
+	size_t i;
+
+	if (!a->alone || (a->kind != HL_ACT_EMIT && a->kind != HL_ACT_WITH &&
+			  a->kind != HL_ACT_RANGE))
+		return;
+	for (i = w->depth; i-- > 0;) {
+		struct frame *f = &w->stack[i];
+
+		if (!f->is_map || f->col < 0)
+			continue;
+		if (f->col == a->column) {
+			mark_open(w, f);
+			return;
+		}
+		if (f->col < a->column) {
+			mark_value_open(w, f);
+			return;
+		}
+	}
+}
+
+/* Attribute the actions that stand before byte @off. */
+static void actions_before(struct walker *w, size_t off)
+{
+	const struct hl_mask *m = w->mask;
+
+	while (w->next_action < m->nactions &&
+	       m->actions[w->next_action].span.start < off) {
+		if (w->doc && w->depth)
+			attribute(w, &m->actions[w->next_action]);
+		w->next_action++;
+	}
+}
+
+/* A templated scalar where a mapping belongs ("annotations: {{ toYaml
+ * ... | nindent 4 }}"): its keys come from the template. */
+static void templated_mapping_value(struct walker *w, struct frame *f,
+				    struct fy_event *e)
+{
+	size_t start = pos(w, fy_event_start_mark(e));
+	size_t end = pos(w, fy_event_end_mark(e));
+	unsigned char k = f->key_id;
+
+	if (!f->is_map || f->ctx == C_MAP || f->ctx == C_NONE ||
+	    f->ctx == C_VALUE || !hl_mask_overlaps(w->mask, start, end))
+		return;
+	if (k == K_ANNOTATIONS || k == K_METADATA || k == K_SPEC ||
+	    k == K_TEMPLATE || k == K_JOB_TEMPLATE || k == K_NAME ||
+	    k == K_RESTART_POLICY)
+		mark_value_open(w, f);
+}
+
 static void node_event(struct walker *w, struct fy_event *e)
 {
 	struct frame *f;
 
 	if (w->skip_doc)
 		return;
+	if (w->mask)
+		actions_before(w, pos(w, fy_event_start_mark(e)));
 	if (!w->doc) {
 		if (w->depth)
 			return;
@@ -889,6 +1050,8 @@ static void node_event(struct walker *w, struct fy_event *e)
 		if (w->skip_doc)
 			return;
 	}
+	if (w->mask && e->type == FYET_SCALAR && (f = top(w)) && !f->want_key)
+		templated_mapping_value(w, f, e);
 	switch (e->type) {
 	case FYET_SCALAR:
 		on_scalar(w, e);
@@ -1122,6 +1285,15 @@ void hl_walk(const char *buf, size_t len, const struct hl_docrange *docs,
 	     size_t n, struct hl_arena *arena, const struct hl_walk_ops *ops,
 	     void *user)
 {
+	hl_walk_masked(buf, buf, len, NULL, docs, n, arena, ops, user);
+}
+
+void hl_walk_masked(const char *buf, const char *orig, size_t len,
+		    const struct hl_mask *mask,
+		    const struct hl_docrange *docs, size_t n,
+		    struct hl_arena *arena, const struct hl_walk_ops *ops,
+		    void *user)
+{
 	struct walker w;
 	size_t i = 0;
 
@@ -1134,6 +1306,8 @@ void hl_walk(const char *buf, size_t len, const struct hl_docrange *docs,
 	w.arena = arena;
 	w.ops = ops;
 	w.user = user;
+	w.mask = mask;
+	w.orig = orig;
 	while (i < n) {
 		size_t j;
 

@@ -33,4 +33,15 @@ void hl_walk(const char *buf, size_t len, const struct hl_docrange *docs,
 	     size_t n, struct hl_arena *arena, const struct hl_walk_ops *ops,
 	     void *user);
 
+struct hl_mask;
+/*
+ * The same over a chart template source: @buf is the masked copy that is
+ * parsed, @orig the file as written (same offsets), @mask its actions.
+ */
+void hl_walk_masked(const char *buf, const char *orig, size_t len,
+		    const struct hl_mask *mask,
+		    const struct hl_docrange *docs, size_t n,
+		    struct hl_arena *arena, const struct hl_walk_ops *ops,
+		    void *user);
+
 #endif

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/* release.h - per-resource summaries of a release, and the release pass */
+#ifndef HL_RELEASE_H
+#define HL_RELEASE_H
+
+#include "engine.h"
+
+/* The kind of object a reference names. */
+enum hl_ref_kind {
+	HL_REF_SERVICE_ACCOUNT,
+	HL_REF_SECRET,
+	HL_REF_CONFIGMAP,
+	HL_REF_PVC,
+	HL_REF_ROLE,
+	HL_REF_CLUSTER_ROLE,
+};
+
+/* One edge of reference §17: the consumer's value names another object. */
+struct hl_ref {
+	unsigned char kind;	/* enum hl_ref_kind */
+	unsigned char cap;	/* enum hl_cap_id it came from */
+	bool optional;		/* optional: true never blocks */
+	const char *name;	/* interned */
+	const char *ns;		/* interned; NULL: the consumer's namespace */
+	struct hl_span span;	/* the reference value in the consumer */
+};
+
+/*
+ * What the release pass keeps of one manifest: small and fixed, so memory
+ * grows with the number of resources, not with the input (~300 bytes).
+ * Strings are interned in the release's arena.
+ */
+struct hl_res {
+	size_t file;		/* report file index */
+	size_t doc;		/* document index in its file */
+	const char *source;	/* "# Source:" path, or NULL */
+	const char *group;	/* API group of apiVersion ("" for core) */
+	const char *kind, *name;
+	const char *ns;		/* NULL: the release namespace */
+	struct hl_span kind_span, name_span;
+	struct hl_span hook_key;	/* the helm.sh/hook key, if a hook */
+	bool is_hook;
+	bool dropped;		/* Helm drops it: takes no part in the pass */
+	bool keep;		/* has helm.sh/resource-policy (any value) */
+	bool conditional;	/* template sources: may not be rendered */
+	bool in_crds_dir;	/* "# Source:" under a chart's crds/ */
+	unsigned event_mask;	/* 1 << enum hl_event */
+	unsigned char event_runs[HL_EV_MAX];	/* duplicates run twice */
+	struct hl_span event_span[HL_EV_MAX];	/* first token of each event */
+	long long weight;	/* effective: invalid weights are 0 */
+	unsigned policy_mask;	/* enum hl_policy, after Helm's default */
+	const char *crd_group, *crd_kind;	/* a CRD: what it defines */
+	struct hl_ref *refs;
+	size_t nrefs;
+};
+
+struct hl_release {
+	struct hl_res *res;
+	size_t n, alloc;
+	struct hl_arena arena;
+	struct hl_intern *intern;	/* string table, private to release.c */
+};
+
+/* Add the summary of a manifest (after its per-resource rules ran). */
+void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
+		    const struct hl_hook *h, size_t file);
+/* Run the release rules (HL303, HL304, HL401-HL412) over @rel; findings
+ * go to ctx->report with each resource's own file. */
+void hl_release_check(struct hl_ctx *ctx, const struct hl_release *rel);
+void hl_release_reset(struct hl_release *rel);
+void hl_release_free(struct hl_release *rel);
+
+#endif

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: MIT */
+/* rules/charts.c - where a file sits in a chart: HL207, HL208, HL601, HL903 */
+#include "engine.h"
+
+#include <string.h>
+
+static const char *const hook_keys[] = {
+	"helm.sh/hook",
+	"helm.sh/hook-weight",
+	"helm.sh/hook-delete-policy",
+	"helm.sh/hook-output-log-policy",
+};
+
+static bool is_hook_key(const struct hl_kv *kv)
+{
+	size_t i;
+
+	for (i = 0; i < HL_ARRAY_SIZE(hook_keys); i++)
+		if (!strcmp(kv->key, hook_keys[i]))
+			return true;
+	return false;
+}
+
+/* HL207: crds/ files bypass hook processing (§11). */
+static void hooks_in_crds(struct hl_ctx *ctx)
+{
+	const struct hl_map *m = ctx->doc->top;
+	struct hl_finding *f;
+	size_t i;
+
+	for (i = 0; m && i < m->n; i++) {
+		if (!is_hook_key(&m->items[i]))
+			continue;
+		f = hl_report(ctx, HL_RULE_HL207, m->items[i].key_span,
+			      "'%s' in the chart's crds/ directory: Helm creates "
+			      "crds/ files as they are, before rendering, and "
+			      "never runs them as hooks", m->items[i].key);
+		hl_finding_help(f, "remove the hook annotations, or move the "
+				"object to templates/ if it must be a hook");
+	}
+}
+
+/* HL208: a chart file outside templates/ and crds/ is never rendered. */
+static void hooks_not_rendered(struct hl_ctx *ctx)
+{
+	const struct hl_map *m = ctx->doc->top;
+	const struct hl_kv *kv = NULL;
+	struct hl_finding *f;
+	size_t i;
+
+	for (i = 0; m && i < m->n; i++) {
+		if (!is_hook_key(&m->items[i]))
+			continue;
+		if (!kv || !strcmp(m->items[i].key, "helm.sh/hook"))
+			kv = &m->items[i];
+	}
+	if (!kv)
+		return;
+	f = hl_report(ctx, HL_RULE_HL208, kv->key_span,
+		      "a hook in a chart file outside templates/ and crds/: "
+		      "Helm never renders this file, so the hook never runs");
+	hl_finding_help(f, "move the file under the chart's templates/ "
+			"directory");
+}
+
+/*
+ * A template action in a crds/ file, where it is not inside a quoted
+ * string: crds/ is never templated. Returns its offset in [start, end),
+ * or SIZE_MAX. A heuristic on the raw line: an odd number of quotes
+ * before the "{{" on its line means it sits in a string.
+ */
+size_t hl_crds_action_at(const char *buf, size_t start, size_t end)
+{
+	size_t p = start;
+
+	while (p + 1 < end) {
+		const char *o = memchr(buf + p, '{', end - p - 1);
+		size_t q, ls, quotes = 0, k;
+
+		if (!o)
+			break;
+		q = (size_t)(o - buf);
+		p = q + 1;
+		if (buf[q + 1] != '{')
+			continue;
+		for (ls = q; ls > start && buf[ls - 1] != '\n'; ls--)
+			;
+		for (k = ls; k < q; k++)
+			quotes += buf[k] == '"' || buf[k] == '\'';
+		if (!(quotes % 2))
+			return q;
+	}
+	return SIZE_MAX;
+}
+
+/* HL601: crds/ holds CustomResourceDefinitions only, never templated. */
+static void crds_document(struct hl_ctx *ctx)
+{
+	const struct hl_doc *d = ctx->doc;
+	size_t klen, alen, at;
+	const char *kind = hl_value_string(&d->kind, &klen);
+	const char *api = hl_value_string(&d->api_version, &alen);
+	struct hl_finding *f;
+
+	at = hl_crds_action_at(ctx->buf, d->span.start, d->span.end);
+	if (at != SIZE_MAX) {
+		struct hl_span s = { at, at + 2 };
+		f = hl_report(ctx, HL_RULE_HL601, s, "a template action in the "
+			      "chart's crds/ directory: Helm never renders "
+			      "crds/ files, so it is sent as written");
+		hl_finding_help(f, "move templated objects to templates/");
+		return;
+	}
+	if (klen != 24 || memcmp(kind, "CustomResourceDefinition", 24)) {
+		f = hl_report(ctx, HL_RULE_HL601, d->kind.span,
+			      "'%s' in the chart's crds/ directory: it holds "
+			      "CustomResourceDefinitions only (helm lint fails "
+			      "it)", hl_shorten(ctx->arena, kind, klen));
+		hl_finding_help(f, "move the object to templates/");
+	} else if (alen < 21 || memcmp(api, "apiextensions.k8s.io/", 21)) {
+		f = hl_report(ctx, HL_RULE_HL601, d->api_version.span,
+			      "apiVersion '%s' is not in 'apiextensions.k8s.io'",
+			      hl_shorten(ctx->arena, api, alen));
+		hl_finding_help(f, "use apiextensions.k8s.io/v1");
+	}
+}
+
+/* HL903 (off by default): hook values a template action produces. */
+static void templated_values(struct hl_ctx *ctx)
+{
+	const struct hl_map *m = ctx->doc->top;
+	size_t i;
+
+	for (i = 0; m && i < m->n; i++) {
+		const struct hl_kv *kv = &m->items[i];
+		if (!is_hook_key(kv) || !kv->val.templated)
+			continue;
+		hl_report(ctx, HL_RULE_HL903, kv->val.span,
+			  "the value of '%s' is produced by a template action, "
+			  "so it was not checked", kv->key);
+	}
+}
+
+void hl_check_charts(struct hl_ctx *ctx)
+{
+	switch (ctx->place) {
+	case HL_PLACE_CRDS:
+		hooks_in_crds(ctx);
+		crds_document(ctx);
+		break;
+	case HL_PLACE_CHART_OTHER:
+		hooks_not_rendered(ctx);
+		break;
+	case HL_PLACE_TEMPLATE:
+		templated_values(ctx);
+		break;
+	default:
+		break;
+	}
+}

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* emit_json.c - the versioned JSON report (docs/formats.md, report.schema.json) */
+/* emit_json.c - the versioned JSON report (docs/report.schema.json) */
 #include "emit.h"
 #include "emit_priv.h"
 #include "config.h"
@@ -33,7 +33,8 @@ static void related(struct hl_jw *w, const struct hl_report *r,
 
 		hl_jw_open(w, '{');
 		hl_jw_key(w, "path");
-		hl_jw_str(w, rel->path ? rel->path : hl_report_path(r, f->file));
+		hl_jw_str(w, rel->path ? rel->path :
+				       hl_report_path(r, f->file));
 		pos(w, "start", region ? &rel->s : NULL);
 		pos(w, "end", region ? &rel->e : NULL);
 		hl_jw_key(w, "message");

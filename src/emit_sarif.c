@@ -26,20 +26,25 @@ static const char *level(enum hl_severity s)
 }
 
 /*
- * Percent-encode @s into a URI: everything but unreserved characters, '/'
- * and (with @uri set, for what already is a URI) the reserved ones and '%'.
- * ':' is always encoded in a relative path, which could look like a scheme.
+ * Percent-encode @s into a URI: all but unreserved characters and '/';
+ * with @uri (@s already is a URI reference) only what no URI may hold,
+ * so that encoding is idempotent. A ':' before the first '/' is always
+ * encoded in a relative reference, where it would read as a scheme.
  */
-static void uri_add(struct hl_buf *b, const char *s, bool uri)
+static void uri_add(struct hl_buf *b, const char *s, bool uri, bool rel)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	bool first_segment = rel;
 
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
+		if (c == '/')
+			first_segment = false;
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || strchr("-._~/", c) ||
-		    (uri && strchr(":@!$&'()*+,;=%?#[]", c))) {
+		    (uri && strchr("@!$&'()*+,;=%?#[]", c)) ||
+		    (uri && c == ':' && !first_segment)) {
 			hl_buf_addc(b, (char)c);
 		} else {
 			hl_buf_addc(b, '%');
@@ -60,17 +65,30 @@ static const struct hl_file *file_by_path(const struct hl_report *r,
 	return NULL;
 }
 
-/* artifactLocation of a report file (@file) or of another path. */
+/*
+ * artifactLocation of a report file (@file: its uri, a reference relative
+ * to %SRCROOT% or a file: URI) or of a plain @path (a "# Source:"
+ * template): relative URIs name the base they are relative to.
+ */
 static void artifact(struct hl_jw *w, const struct hl_file *file,
 		     const char *path)
 {
 	struct hl_buf b = HL_BUF_INIT;
-	const char *rel = file ? (file->uri ? file->uri : file->path) : path;
-	bool based = file && rel[0] != '/';
+	bool based = false;
 
-	if (rel[0] == '/')	/* outside the base: an absolute file URI */
-		hl_buf_adds(&b, "file://");
-	uri_add(&b, rel, false);
+	if (file && file->uri && !strncmp(file->uri, "file:", 5)) {
+		uri_add(&b, file->uri, true, false);
+	} else if (file && file->uri) {
+		uri_add(&b, file->uri, true, true);
+		based = true;
+	} else {
+		if (file)
+			path = file->path;
+		if (path[0] == '/')
+			hl_buf_adds(&b, "file://");
+		uri_add(&b, path, false, path[0] != '/');
+		based = file && path[0] != '/';
+	}
 	hl_jw_key(w, "artifactLocation");
 	hl_jw_open(w, '{');
 	hl_jw_key(w, "uri");
@@ -159,26 +177,35 @@ static size_t u8_chars(const char *s)
 	return n;
 }
 
-/* "summary\n\nrationale\n\nhelm", then @link, within TEXT_MAX characters. */
+/*
+ * "summary\n\nrationale\n\nhelm" and @link within TEXT_MAX characters:
+ * whole paragraphs while they fit, the first one cut if it alone does not.
+ */
 static char *help_text(const struct hl_rule_meta *m, const char *link)
 {
-	struct hl_buf body = HL_BUF_INIT, b = HL_BUF_INIT;
+	struct hl_buf b = HL_BUF_INIT;
 	const char *parts[] = { m->summary, m->rationale, m->helm };
-	size_t i, room = TEXT_MAX - u8_chars(link) - 2;
+	size_t i, used = u8_chars(link), room = TEXT_MAX - used;
 
 	for (i = 0; i < HL_ARRAY_SIZE(parts); i++) {
+		size_t n;
+
 		if (empty(parts[i]))
 			continue;
-		if (body.len)
-			hl_buf_adds(&body, "\n\n");
-		hl_buf_adds(&body, parts[i]);
-	}
-	if (body.len) {
-		add_limited(&b, body.s, room);
-		hl_buf_adds(&b, "\n\n");
+		n = u8_chars(parts[i]) + 2;	/* and the blank line */
+		if (n <= room) {
+			hl_buf_adds(&b, parts[i]);
+			hl_buf_adds(&b, "\n\n");
+			room -= n;
+		} else if (!b.len) {
+			add_limited(&b, parts[i], room - 2);
+			hl_buf_adds(&b, "\n\n");
+			break;
+		} else {
+			break;
+		}
 	}
 	hl_buf_adds(&b, link);
-	hl_buf_release(&body);
 	return hl_buf_detach(&b);
 }
 
@@ -279,13 +306,12 @@ static void invocation(struct hl_jw *w, const struct hl_report *r)
 		const struct hl_error_entry *e = &r->errors[i];
 		const struct hl_file *f = e->path ? file_by_path(r, e->path) :
 				       NULL;
-		char *msg = e->path ? xasprintf("%s: %s", e->path, e->message) :
-				      xstrdup(e->message);
 
+		/* the message names the path; a location when it is known */
 		hl_jw_open(w, '{');
 		hl_jw_key(w, "level");
 		hl_jw_str(w, "error");
-		text(w, "message", msg);
+		text(w, "message", e->message);
 		if (f) {
 			hl_jw_key(w, "locations");
 			hl_jw_open(w, '[');
@@ -293,7 +319,6 @@ static void invocation(struct hl_jw *w, const struct hl_report *r)
 			hl_jw_close(w, ']');
 		}
 		hl_jw_close(w, '}');
-		free(msg);
 	}
 	if (r->nerrors)
 		hl_jw_close(w, ']');
@@ -307,7 +332,7 @@ static void base_ids(struct hl_jw *w, const struct hl_report *r)
 
 	if (!r->base_uri || !*r->base_uri)
 		return;
-	uri_add(&b, r->base_uri, true);
+	uri_add(&b, r->base_uri, true, false);
 	if (b.s[b.len - 1] != '/')	/* SARIF1004: a base URI ends in '/' */
 		hl_buf_addc(&b, '/');
 	hl_jw_key(w, "originalUriBaseIds");

@@ -148,7 +148,8 @@ static void finding(struct hl_buf *b, const struct hl_report *r,
 	hl_buf_addf(b, "%s%s:%s ", p->sev[sev],
 		    hl_severity_word((enum hl_severity)sev), p->reset);
 	hl_clean_add(b, f->message, strlen(f->message));
-	hl_buf_addf(b, " [%s %s]\n", hl_rule_id(f->rule), hl_rule_name(f->rule));
+	hl_buf_addf(b, " [%s %s]\n", hl_rule_id(f->rule),
+		    hl_rule_name(f->rule));
 	w = snippet(b, f, p);
 	if (f->help) {
 		hl_buf_addf(b, " %*s = %shelp:%s ", w, "", p->bold, p->reset);

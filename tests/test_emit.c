@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_emit.c - every report format, escaping, summary line */
 #include "check_main.h"
+#include "cli.h"
 #include "config.h"
 #include "emit.h"
 
@@ -84,7 +85,7 @@ static void setup(void)
 	}
 	hl_resolve_positions(&rep, 0, job, strlen(job), true);
 
-	file = add_file("evil\x1b].yaml", "evil\x1b].yaml");
+	file = add_file("evil\x1b].yaml", "evil%1B%5D.yaml");
 	f = add(file, HL_RULE_HL302, HL_SEV_WARNING, evil, "\"", "red\"",
 		"value \"\x1b[31mred\" is 100%, odd: a,b\nnext\xff line");
 	f->template_path = xstrdup("app/templates/cm.yaml");
@@ -94,31 +95,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	size_t i, j;
-
-	for (i = 0; i < rep.nfindings; i++) {
-		struct hl_finding *f = &rep.findings[i];
-		for (j = 0; j < f->nrelated; j++) {
-			free(f->related[j].path);
-			free(f->related[j].message);
-		}
-		for (j = 0; j < f->nedits; j++)
-			free(f->edits[j].text);
-		free(f->related);
-		free(f->edits);
-		free(f->message);
-		free(f->help);
-		free((char *)f->template_path);
-		free(f->line_text);
-		free(f->fingerprint);
-	}
-	for (i = 0; i < rep.nfiles; i++) {
-		free(rep.files[i].path);
-		free(rep.files[i].uri);
-	}
-	free(rep.files);
-	free(rep.findings);
-	free(rep.base_uri);
+	hl_report_release(&rep);
 }
 
 /* The report in @fmt, as one string the caller frees. */
@@ -212,6 +189,35 @@ START_TEST(text_zero_width_and_eol)
 		"    2 | b:\n"
 		"      |   ^\n");
 	free(got);
+}
+END_TEST
+
+START_TEST(text_invalid_utf8_and_long_lines)
+{
+	struct hl_buf buf = HL_BUF_INIT;
+	char *got;
+	int i;
+
+	teardown();
+	memset(&rep, 0, sizeof(rep));
+	add_file("u.yaml", "u.yaml");
+	/* two invalid sequences (e2 82, ff) are two columns, shown as bytes */
+	hl_buf_adds(&buf, "v: \xe2\x82\xff x\n");
+	for (i = 0; i < 5000; i++)
+		hl_buf_addc(&buf, 'a');
+	hl_buf_adds(&buf, " y\n");
+	add(0, HL_RULE_HL101, HL_SEV_ERROR, buf.s, "x", NULL, "m");
+	add(0, HL_RULE_HL101, HL_SEV_ERROR, buf.s, "y", NULL, "far");
+	hl_resolve_positions(&rep, 0, buf.s, buf.len, false);
+	got = emit(HL_FMT_TEXT, false);
+	/* the second starts past the 4096 bytes kept of its line */
+	ck_same(got,
+		"u.yaml:1:7: error: m [HL101 unknown-hook-event]\n"
+		"    1 | v: \\xe2\\x82\\xff x\n"
+		"      |                 ^\n"
+		"u.yaml:2:5002: error: far [HL101 unknown-hook-event]\n");
+	free(got);
+	hl_buf_release(&buf);
 }
 END_TEST
 
@@ -549,7 +555,7 @@ START_TEST(sarif_hostile_and_template)
 {
 	char *got = emit(HL_FMT_SARIF, false);
 
-	/* the file's URI encoded, the message escaped, the template a
+	/* the file's URI as given, the message escaped, the template a
 	 * related location that names only the file */
 	ck_assert_ptr_nonnull(strstr(got,
 		"\"uri\": \"evil%1B%5D.yaml\",\n"));
@@ -575,6 +581,35 @@ START_TEST(sarif_hostile_and_template)
 		"                  \"startColumn\": 4,\n"
 		"                  \"endLine\": 1,\n"
 		"                  \"endColumn\": 14\n"));
+	free(got);
+}
+END_TEST
+
+START_TEST(sarif_uris)
+{
+	const char *buf = "x\n";
+	char *got;
+
+	teardown();
+	memset(&rep, 0, sizeof(rep));
+	add_file("/elsewhere/a b.yaml", "file:///elsewhere/a%20b.yaml");
+	add_file("c:d.yaml", "c:d.yaml");
+	add(0, HL_RULE_HL101, HL_SEV_ERROR, buf, "x", NULL, "m");
+	add(1, HL_RULE_HL101, HL_SEV_ERROR, buf, "x", NULL, "m");
+	rep.findings[1].template_path = xstrdup("my chart/t\xc3\xa9.yaml");
+	hl_resolve_positions(&rep, 0, buf, 2, false);
+	hl_resolve_positions(&rep, 1, buf, 2, false);
+	got = emit(HL_FMT_SARIF, false);
+	/* outside the base: an absolute URI, no base id */
+	ck_assert_ptr_nonnull(strstr(got,
+		"\"uri\": \"file:///elsewhere/a%20b.yaml\"\n"));
+	/* a ':' in the first segment would read as a scheme */
+	ck_assert_ptr_nonnull(strstr(got,
+		"\"uri\": \"c%3Ad.yaml\",\n"
+		"                  \"uriBaseId\": \"%SRCROOT%\"\n"));
+	/* a template path is a path: encoded, relative, no base */
+	ck_assert_ptr_nonnull(strstr(got,
+		"\"uri\": \"my%20chart/t%C3%A9.yaml\"\n"));
 	free(got);
 }
 END_TEST
@@ -626,7 +661,7 @@ START_TEST(sarif_clean_and_errors)
 "            {\n"
 "              \"level\": \"error\",\n"
 "              \"message\": {\n"
-"                \"text\": \"charts/app/templates/job.yaml: cannot read: Permission denied\"\n"
+"                \"text\": \"cannot read: Permission denied\"\n"
 "              },\n"
 "              \"locations\": [\n"
 "                {\n"
@@ -700,6 +735,7 @@ static Suite *emit_suite(void)
 	tcase_add_test(tc, text);
 	tcase_add_test(tc, text_color);
 	tcase_add_test(tc, text_zero_width_and_eol);
+	tcase_add_test(tc, text_invalid_utf8_and_long_lines);
 	tcase_add_test(tc, gcc);
 	tcase_add_test(tc, json);
 	tcase_add_test(tc, json_errors_and_empty);
@@ -707,6 +743,7 @@ static Suite *emit_suite(void)
 	tcase_add_test(tc, github_property_escapes);
 	tcase_add_test(tc, sarif);
 	tcase_add_test(tc, sarif_hostile_and_template);
+	tcase_add_test(tc, sarif_uris);
 	tcase_add_test(tc, sarif_rules);
 	tcase_add_test(tc, sarif_clean_and_errors);
 	tcase_add_test(tc, summary);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_position.c - byte offsets to lines and columns, GitHub line hashes */
 #include "check_main.h"
+#include "cli.h"
 #include "emit.h"
 
 #include <stdlib.h>
@@ -15,23 +16,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	size_t i, j;
-
-	for (i = 0; i < rep.nfindings; i++) {
-		struct hl_finding *f = &rep.findings[i];
-		for (j = 0; j < f->nrelated; j++) {
-			free(f->related[j].path);
-			free(f->related[j].message);
-		}
-		for (j = 0; j < f->nedits; j++)
-			free(f->edits[j].text);
-		free(f->related);
-		free(f->edits);
-		free(f->message);
-		free(f->line_text);
-		free(f->fingerprint);
-	}
-	free(rep.findings);
+	hl_report_release(&rep);
 }
 
 /* A finding over bytes [start, end) of file 0. */
@@ -238,6 +223,26 @@ START_TEST(long_line_is_cut)
 }
 END_TEST
 
+START_TEST(range_and_single_offset)
+{
+	const char *buf = "a\n\xf0\x9f\x9a\x80" "b\nc\n";
+	struct hl_pos p;
+
+	span(0, 1);
+	span(6, 7);	/* "b", after the astral character */
+	span(8, 9);
+	hl_resolve_positions_range(&rep, 1, 2, buf, strlen(buf), false);
+	ck_assert_uint_eq(rep.findings[0].s.line, 0);
+	ck_pos(rep.findings[1].s, 2, 2, 3);
+	ck_assert_uint_eq(rep.findings[2].s.line, 0);
+	ck_assert_uint_eq(rep.nfindings, 3);
+	hl_offset_pos(buf, strlen(buf), 8, &p);
+	ck_pos(p, 3, 1, 1);
+	hl_offset_pos(buf, strlen(buf), 99, &p);
+	ck_pos(p, 4, 1, 1);
+}
+END_TEST
+
 /*
  * Expected hashes come from tests/sarif/linehash.js, which computes them
  * from the algorithm's definition in Node.js, reading the file as
@@ -346,6 +351,7 @@ static Suite *position_suite(void)
 	tcase_add_test(tc, related_and_edits);
 	tcase_add_test(tc, first_index);
 	tcase_add_test(tc, long_line_is_cut);
+	tcase_add_test(tc, range_and_single_offset);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(fp, setup, teardown);
 	tcase_add_test(fp, fingerprint_plain);

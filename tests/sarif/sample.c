@@ -2,9 +2,11 @@
 /*
  * sample.c - write sample reports in the machine formats, to check them
  * with outside tools:
- *   sample-sarif OUTDIR   writes findings.sarif, clean.sarif, error.sarif
- *                         and findings.gcc
+ *   sample-sarif OUTDIR   writes findings.sarif, clean.sarif, error.sarif,
+ *                         hostile.sarif, findings.gcc, findings.json,
+ *                         error.json and hostile.json
  */
+#include "cli.h"
 #include "emit.h"
 
 #include <stdlib.h>
@@ -87,7 +89,7 @@ static void findings(struct hl_report *r)
 	hl_resolve_positions(r, first, job, strlen(job), true);
 
 	/* ':' and ' ' in a path, '[' and ': ' in messages */
-	file = add_file(r, "out/rendered: v2.yaml", "out/rendered: v2.yaml");
+	file = add_file(r, "out/rendered: v2.yaml", "out/rendered:%20v2.yaml");
 	first = r->nfindings;
 	add(r, file, HL_RULE_HL106, HL_SEV_INFO, rendered, "post-install",
 	    "event 'post-install' [sic]: fine");
@@ -95,8 +97,35 @@ static void findings(struct hl_report *r)
 		"delete policy 'never' is not one Helm knows: the hook is "
 		"never deleted");
 	f->template_path = xstrdup("app/templates/cm.yaml");
+	/* a related location in another file, as a whole */
+	hl_finding_related(f, "charts/app/templates/job.yaml", false,
+			   f->span, "the file of the hook '%s'", "migrate");
 	hl_resolve_positions(r, first, rendered, strlen(rendered), true);
 	r->base_uri = xstrdup("file:///work/repo with space/");
+}
+
+/* Every byte value in a path, a message, help and the source itself: the
+ * output must still be valid JSON and SARIF. */
+static void hostile(struct hl_report *r)
+{
+	static char bytes[256 * 2];
+	size_t i, file;
+	struct hl_finding *f;
+
+	for (i = 1; i < 256; i++) {
+		bytes[2 * i - 2] = (char)i;
+		bytes[2 * i - 1] = (char)(255 - i + 1);
+	}
+	bytes[510] = '\0';
+	file = add_file(r, bytes + 1, "hostile.yaml");
+	f = add(r, file, HL_RULE_HL101, HL_SEV_ERROR, bytes, "\x10", bytes);
+	f->span.end = 400;
+	f->help = xstrdup(bytes + 3);
+	f->template_path = xstrdup(bytes + 5);
+	hl_finding_related(f, bytes + 7, true, f->span, "%s", bytes + 9);
+	hl_finding_edit(f, f->span, bytes + 11);
+	hl_resolve_positions(r, 0, bytes, 510, true);
+	r->base_uri = xstrdup("file:///x/");
 }
 
 static int write(const char *dir, const char *name, const struct hl_report *r,
@@ -120,25 +149,36 @@ static int write(const char *dir, const char *name, const struct hl_report *r,
 
 int main(int argc, char **argv)
 {
-	struct hl_report full = { 0 }, clean = { 0 }, err = { 0 };
-	struct hl_error_entry e = { "charts/missing.yaml",
-				    "cannot read: No such file or directory" };
+	struct hl_report full = { 0 }, clean = { 0 }, err = { 0 }, bad = { 0 };
+	int ret = 0;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: sample-sarif OUTDIR\n");
 		return 2;
 	}
 	findings(&full);
+	hostile(&bad);
 	add_file(&clean, "values.yaml", "values.yaml");
-	clean.base_uri = "file:///work/repo/";
+	clean.base_uri = xstrdup("file:///work/repo/");
 	add_file(&err, "charts/ok.yaml", "charts/ok.yaml");
-	err.errors = &e;
-	err.nerrors = 1;
-	err.base_uri = "file:///work/repo/";
+	err.errors = xcalloc(1, sizeof(*err.errors));
+	err.errors[0].path = xstrdup("charts/missing.yaml");
+	err.errors[0].message = xstrdup("cannot read 'charts/missing.yaml': "
+					"No such file or directory");
+	err.nerrors = err.errors_alloc = 1;
+	err.base_uri = xstrdup("file:///work/repo/");
 	if (write(argv[1], "findings.sarif", &full, HL_FMT_SARIF) ||
 	    write(argv[1], "clean.sarif", &clean, HL_FMT_SARIF) ||
 	    write(argv[1], "error.sarif", &err, HL_FMT_SARIF) ||
-	    write(argv[1], "findings.gcc", &full, HL_FMT_GCC))
-		return 1;
-	return 0;
+	    write(argv[1], "findings.gcc", &full, HL_FMT_GCC) ||
+	    write(argv[1], "findings.json", &full, HL_FMT_JSON) ||
+	    write(argv[1], "error.json", &err, HL_FMT_JSON) ||
+	    write(argv[1], "hostile.sarif", &bad, HL_FMT_SARIF) ||
+	    write(argv[1], "hostile.json", &bad, HL_FMT_JSON))
+		ret = 1;
+	hl_report_release(&full);
+	hl_report_release(&clean);
+	hl_report_release(&err);
+	hl_report_release(&bad);
+	return ret;
 }

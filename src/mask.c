@@ -220,8 +220,12 @@ static bool line_only_actions(const struct hl_mask *m, const char *s,
 	return true;
 }
 
-/* Replace action @k line by line: '_' on a line with other text, spaces
- * on a line of its own; newlines stay. */
+/*
+ * Replace action @k line by line: '_' on a line with other text; on a line
+ * of its own, a '#' then spaces, so YAML reads a comment (a line of spaces
+ * alone would be an over-indented empty line at the start of a block
+ * scalar, which YAML rejects); newlines stay.
+ */
 static void blank_action(const struct hl_mask *m, const char *s, size_t len,
 			 char *dst, size_t k)
 {
@@ -237,17 +241,29 @@ static void blank_action(const struct hl_mask *m, const char *s, size_t len,
 
 		for (i = p; i < stop; i++)
 			dst[i] = s[i] == '\r' ? '\r' : fill;
+		if (fill == ' ' && p < stop && (p == a->span.start ||
+						 p > line_start(s, p)))
+			dst[p] = '#';
 		p = stop + 1;
 	}
 }
 
+/* Blank [start, end) line by line; a line that had text becomes a YAML
+ * comment, for the reason blank_action gives. */
 static void blank_region(const char *s, char *dst, size_t start, size_t end)
 {
+	bool first = true;
 	size_t i;
 
-	for (i = start; i < end; i++)
-		if (s[i] != '\n')
-			dst[i] = ' ';
+	for (i = start; i < end; i++) {
+		if (s[i] == '\n') {
+			first = true;
+			continue;
+		}
+		dst[i] = first && !blank(s[i]) ? '#' : ' ';
+		if (!blank(s[i]))
+			first = false;
+	}
 }
 
 static struct hl_arm *open_arm(struct scan *sc, size_t start, int block,
@@ -443,4 +459,11 @@ bool hl_mask_in_range(const struct hl_mask *m, int arm)
 		if (m->arms[arm].range)
 			return true;
 	return false;
+}
+
+bool hl_kv_alternatives(const struct hl_doc *d, const struct hl_kv *a,
+			const struct hl_kv *b)
+{
+	return d && d->mask && a->arm >= 0 && b->arm >= 0 &&
+	       hl_mask_exclusive(d->mask, a->arm, b->arm);
 }

@@ -278,6 +278,10 @@ enum hl_atoi_err {
 /* Go's strconv.Atoi on a 64-bit platform: optional sign, ASCII digits. */
 enum hl_atoi_err hl_atoi(const char *s, size_t len, long long *out);
 
+/* Are @a and @b in different arms of one template if/else (so never
+ * rendered together)? Always false for rendered input. */
+bool hl_kv_alternatives(const struct hl_doc *d, const struct hl_kv *a,
+			const struct hl_kv *b);
 /* The last entry with key @key in @m, or NULL. */
 const struct hl_kv *hl_map_get(const struct hl_map *m, const char *key);
 /* Fill @h from the top-level annotations of @d. */

@@ -610,6 +610,7 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 
 	f->want_key = false;
 	f->merge = false;
+	f->child_map = NULL;
 	f->key.start = start;
 	f->key.end = end;
 	f->key_tn = f->tn >= 0 ? trie_child(f->tn, w->buf + start, end - start) : -1;
@@ -805,8 +806,12 @@ static void collection_start(struct walker *w, struct fy_event *e, bool is_map)
 		f->item = pos(w, fy_event_start_mark(e));
 	}
 	if (ctx == C_MAP) {
-		f->map = new_map(w, p, p->key_id == K_LABELS ?
-				 HL_MAP_LABELS : HL_MAP_ANNOTATIONS);
+		enum hl_map_kind kind = p->key_id == K_LABELS ?
+			HL_MAP_LABELS : HL_MAP_ANNOTATIONS;
+
+		/* an action above the first key may have opened it already */
+		f->map = p->child_map && p->child_map->kind == kind ?
+			p->child_map : new_map(w, p, kind);
 		p->child_map = f->map;
 	} else if (ctx == C_VALUE && p->kv) {
 		f->kv = p->kv;

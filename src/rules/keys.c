@@ -139,6 +139,20 @@ static void find_dups_sorted(const struct hl_map *m, struct dup *d)
 	free(s);
 }
 
+/* The nearest earlier entry with item @i's key that is not in another
+ * arm of a template if/else (those are alternatives, not duplicates). */
+static const struct hl_kv *earlier_same(const struct hl_doc *doc,
+					const struct hl_map *m, size_t i)
+{
+	size_t j;
+
+	for (j = i; j-- > 0;)
+		if (same_key(&m->items[j], &m->items[i]) &&
+		    !hl_kv_alternatives(doc, &m->items[j], &m->items[i]))
+			return &m->items[j];
+	return NULL;
+}
+
 static void report_duplicate(struct hl_ctx *ctx, const struct hl_kv *kv,
 			     const struct hl_kv *first)
 {
@@ -317,9 +331,11 @@ static void check_annotations(struct hl_ctx *ctx, const struct hl_map *m)
 	}
 	for (i = 0; i < m->n; i++) {
 		const struct hl_kv *kv = &m->items[i];
+		const struct hl_kv *prev = d[i].first != i ?
+			earlier_same(ctx->doc, m, i) : NULL;
 
-		if (d[i].first != i)
-			report_duplicate(ctx, kv, &m->items[d[i].first]);
+		if (prev)
+			report_duplicate(ctx, kv, prev);
 		/* the API server sees the parsed map: last value wins */
 		if (!d[i].shadowed)
 			size += kv->key_len + kv->val.len;

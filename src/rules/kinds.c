@@ -81,6 +81,9 @@ static void check_always(struct hl_ctx *ctx, enum hl_rule_id rule,
 
 	switch (restart_policy(v)) {
 	case RESTART_MISSING:
+		/* a template action may emit the pod spec's keys */
+		if (p->open)
+			return;
 		f = hl_report(ctx, rule, missing_at(ctx->doc, p),
 			      "%s has no restartPolicy: it defaults to "
 			      "Always, %s", who, why);
@@ -127,7 +130,7 @@ static void check_job_lifetime(struct hl_ctx *ctx)
 			"remove it and use helm.sh/hook-delete-policy: "
 			"hook-succeeded");
 	if (hl_span_set(d->active_deadline_key) ||
-	    hl_span_set(d->backoff_limit_key))
+	    hl_span_set(d->backoff_limit_key) || d->spec_open || d->root_open)
 		return;
 	hl_finding_help(hl_report(ctx, HL_RULE_HL509,
 		hl_span_set(d->spec_key) ? d->spec_key : d->kind.span,
@@ -175,7 +178,7 @@ static void check_generate_name(struct hl_ctx *ctx)
 	const struct hl_doc *d = ctx->doc;
 	bool named = hl_value_present(&d->name) && !is_empty(&d->name);
 
-	if (named || !hl_value_present(&d->generate_name))
+	if (named || d->metadata_open || !hl_value_present(&d->generate_name))
 		return;
 	hl_finding_help(hl_report(ctx, HL_RULE_HL506,
 		hl_span_set(d->generate_name_key) ? d->generate_name_key :

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+/* test_mask.c - masking template actions without moving a byte */
+#include "check_main.h"
+#include "mask.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char out[4096];
+static struct hl_mask m;
+
+static const char *mask(const char *in)
+{
+	size_t n = strlen(in);
+
+	ck_assert_uint_lt(n, sizeof(out));
+	hl_mask_release(&m);
+	hl_mask(in, n, out, &m);
+	out[n] = '\0';
+	return out;
+}
+
+/* The expected mask of simple input: each {{...}} filled with the fill
+ * character given for its line ('_' or ' ') in @fills, one per line. */
+static char want[4096];
+static const char *expect(const char *in, const char *fills)
+{
+	size_t i, line = 0;
+	bool in_action = false;
+
+	for (i = 0; in[i]; i++) {
+		if (!in_action && in[i] == '{' && in[i + 1] == '{')
+			in_action = true;
+		if (in[i] == '\n') {
+			want[i] = '\n';
+			line++;
+			continue;
+		}
+		want[i] = in_action ? fills[line] : in[i];
+		/* an action alone on its line starts a YAML comment */
+		if (in_action && fills[line] == ' ' && in[i] == '{' &&
+		    in[i + 1] == '{')
+			want[i] = '#';
+		if (in_action && i > 0 && in[i] == '}' && in[i - 1] == '}')
+			in_action = false;
+	}
+	want[i] = '\0';
+	return want;
+}
+
+static size_t off(const char *text, const char *needle)
+{
+	const char *p = strstr(text, needle);
+
+	ck_assert_msg(p, "'%s' not found", needle);
+	return (size_t)(p - text);
+}
+
+START_TEST(shared_line_becomes_underscores)
+{
+	const char *in = "name: {{ .Release.Name }}-job\n";
+
+	ck_assert_str_eq(mask(in), expect(in, "_"));
+	ck_assert_int_eq(m.nactions, 1);
+	ck_assert_int_eq(m.actions[0].kind, HL_ACT_VALUE);
+	ck_assert(!m.actions[0].alone);
+}
+END_TEST
+
+START_TEST(alone_line_becomes_spaces)
+{
+	const char *in = "a: 1\n  {{- if .Values.x }}\nb: 2\n  {{- end }}\n";
+
+	ck_assert_str_eq(mask(in), expect(in, "    "));
+	ck_assert(m.actions[0].alone);
+	ck_assert_int_eq(m.actions[0].kind, HL_ACT_IF);
+	ck_assert_int_eq(m.actions[1].kind, HL_ACT_END);
+}
+END_TEST
+
+/* Several actions on one line with nothing else are still alone. */
+START_TEST(several_actions_alone)
+{
+	const char *in = "{{ if .a }}{{ end }}\nx: {{ .b }}{{ .c }}\n";
+
+	ck_assert_str_eq(mask(in), expect(in, " _"));
+}
+END_TEST
+
+START_TEST(strings_and_comments_holding_braces)
+{
+	const char *in = "a: {{ \"}}\" | quote }}\n"
+			 "{{/* a }} comment\n spanning */}}\n"
+			 "b: {{- /* trimmed */ -}}\n"
+			 "c: {{ `raw }}` }}\n";
+
+	mask(in);
+	ck_assert_int_eq(m.nactions, 4);
+	ck_assert_uint_eq(m.actions[0].span.end, off(in, "\n"));
+	ck_assert_int_eq(m.actions[1].kind, HL_ACT_COMMENT);
+	ck_assert_uint_eq(m.actions[1].span.end, off(in, "*/}}") + 4);
+	ck_assert_int_eq(m.actions[2].kind, HL_ACT_COMMENT);
+	ck_assert_uint_eq(m.actions[3].span.end, strlen(in) - 1);
+	ck_assert(!m.unbalanced);
+	/* newlines are kept, so every offset still is the original one */
+	ck_assert_uint_eq(strlen(out), strlen(in));
+	ck_assert_int_eq(out[off(in, "\n spanning")], '\n');
+}
+END_TEST
+
+/* An action spanning lines: each line's part is masked on its own. */
+START_TEST(multi_line_action)
+{
+	const char *in = "name: {{ include \"x\"\n    (dict \"a\" 1) }}\n";
+
+	ck_assert_str_eq(mask(in), expect(in, "_ "));
+}
+END_TEST
+
+START_TEST(define_bodies_are_blank)
+{
+	const char *in = "{{- define \"x\" }}\nkey: value\n{{- end }}\nreal: 1\n";
+
+	/* the body is blank too, not only the actions */
+	ck_assert_str_eq(mask(in), "#                \n#         \n#         \nreal: 1\n");
+	ck_assert_int_eq(m.narms, 0);
+}
+END_TEST
+
+START_TEST(emit_columns)
+{
+	mask("  annotations:\n    {{- include \"a\" . | nindent 4 }}\n"
+	     "    {{- toYaml .Values.x | indent 6 }}\n      {{ template \"t\" . }}\n"
+	     "  {{ $x := include \"a\" . }}\n");
+	ck_assert_int_eq(m.actions[0].kind, HL_ACT_EMIT);
+	ck_assert_int_eq(m.actions[0].column, 4);
+	ck_assert_int_eq(m.actions[1].column, 6);
+	ck_assert_int_eq(m.actions[2].kind, HL_ACT_EMIT);
+	ck_assert_int_eq(m.actions[2].column, 6);
+	/* an assignment prints nothing */
+	ck_assert_int_eq(m.actions[3].kind, HL_ACT_VALUE);
+}
+END_TEST
+
+START_TEST(arms_and_exclusion)
+{
+	const char *in = "{{ if .a }}\nx: 1\n{{ else if .b }}\nx: 2\n"
+			 "{{ if .c }}\ny: 1\n{{ end }}\n{{ else }}\nx: 3\n{{ end }}\n"
+			 "z: 1\n{{ range .l }}\nw: 1\n{{ end }}\n";
+	int a1, a2, a3, nested, z, r;
+
+	mask(in);
+	a1 = hl_mask_arm_at(&m, off(in, "x: 1"));
+	a2 = hl_mask_arm_at(&m, off(in, "x: 2"));
+	a3 = hl_mask_arm_at(&m, off(in, "x: 3"));
+	nested = hl_mask_arm_at(&m, off(in, "y: 1"));
+	z = hl_mask_arm_at(&m, off(in, "z: 1"));
+	r = hl_mask_arm_at(&m, off(in, "w: 1"));
+	ck_assert_int_ge(a1, 0);
+	ck_assert_int_eq(z, -1);
+	ck_assert(hl_mask_exclusive(&m, a1, a2));
+	ck_assert(hl_mask_exclusive(&m, a2, a3));
+	ck_assert(!hl_mask_exclusive(&m, a1, a1));
+	/* the nested if lies in the else-if arm: exclusive with x: 1 only */
+	ck_assert(hl_mask_exclusive(&m, nested, a1));
+	ck_assert(!hl_mask_exclusive(&m, nested, a2));
+	ck_assert(!hl_mask_exclusive(&m, a1, z));
+	ck_assert(hl_mask_in_range(&m, r));
+	ck_assert(!hl_mask_in_range(&m, a1));
+}
+END_TEST
+
+START_TEST(overlaps)
+{
+	const char *in = "a: pre-install,{{ .Values.extra }}\n";
+
+	mask(in);
+	ck_assert(!hl_mask_overlaps(&m, off(in, "pre-install"),
+				    off(in, "pre-install") + 11));
+	ck_assert(hl_mask_overlaps(&m, off(in, "{{"), off(in, "{{") + 2));
+	ck_assert(hl_mask_overlaps(&m, 0, strlen(in)));
+}
+END_TEST
+
+START_TEST(unbalanced_input)
+{
+	const char *in = "a: {{ .x\nb: 1\n";
+
+	mask(in);
+	ck_assert(m.unbalanced);
+	ck_assert_uint_eq(strlen(out), strlen(in));
+	mask("{{ if .x }}\na: 1\n");
+	ck_assert(m.unbalanced);
+	mask("{{ end }}{{ else }}\n");	/* stray ends do not crash */
+	ck_assert_int_eq(m.narms, 0);
+}
+END_TEST
+
+START_TEST(no_actions)
+{
+	ck_assert_str_eq(mask("a: {b: c}\n{ x }\n"), "a: {b: c}\n{ x }\n");
+	ck_assert_int_eq(m.nactions, 0);
+	ck_assert(!hl_mask_overlaps(&m, 0, 5));
+	ck_assert_int_eq(hl_mask_arm_at(&m, 3), -1);
+}
+END_TEST
+
+static Suite *mask_suite(void)
+{
+	Suite *s = suite_create("mask");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, shared_line_becomes_underscores);
+	tcase_add_test(tc, alone_line_becomes_spaces);
+	tcase_add_test(tc, several_actions_alone);
+	tcase_add_test(tc, strings_and_comments_holding_braces);
+	tcase_add_test(tc, multi_line_action);
+	tcase_add_test(tc, define_bodies_are_blank);
+	tcase_add_test(tc, emit_columns);
+	tcase_add_test(tc, arms_and_exclusion);
+	tcase_add_test(tc, overlaps);
+	tcase_add_test(tc, unbalanced_input);
+	tcase_add_test(tc, no_actions);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+HL_TEST_MAIN(mask_suite)

@@ -429,5 +429,12 @@ int main(int argc, char **argv)
 	} else {
 		gen_docs(argv[2], argv[3], rules, n);
 	}
+	/* freed so that a sanitizer build of the tree reports no leak */
+	for (i = 0; i < (int)n; i++) {
+		free(rules[i].bad.args);
+		free(rules[i].good.args);
+		fy_document_destroy(rules[i].fyd);
+	}
+	free(rules);
 	return 0;
 }

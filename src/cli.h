@@ -9,6 +9,9 @@
  * --version, --list-rules, --explain) was done and the program should
  * exit 0, or -1 on a usage error (already reported). */
 int hl_cli_parse(int argc, char **argv, struct hl_opts *o);
+/* The same for `hooklint plan` (argv[0] is "plan"); the format (enum
+ * hl_plan_format) goes to @format. */
+int hl_cli_parse_plan(int argc, char **argv, struct hl_opts *o, int *format);
 /* Lint per @o, write the report, return the exit status. */
 int hl_run(struct hl_opts *o);
 /* Lint per @o into @r (findings sorted, counted); no output. */

@@ -127,6 +127,7 @@ struct hl_opts {
 	enum hl_severity severity[HL_RULE_MAX];	/* effective, OFF = disabled */
 	char **paths;
 	size_t npaths;
+	struct hl_plan *plan;	/* hooklint plan: gets each release, or NULL */
 	const char *config_path;	/* --config */
 	bool force_exclude;	/* ignore globs apply to named files too */
 	const struct hl_config *config;	/* the loaded file, or NULL */
@@ -203,8 +204,6 @@ bool hl_rule_in_target(enum hl_target target, enum hl_rule_id r);
 /* Whether Argo CD takes this non-hook's helm.sh/hook-weight as its sync
  * wave and HL704 says so (HL704 over HL204, portability.c). */
 bool hl_argocd_weight_is_wave(const struct hl_ctx *ctx);
-/* Free what a finding owns (not the finding itself). */
-void hl_finding_release(struct hl_finding *f);
 void hl_check_charts(struct hl_ctx *ctx);
 /* The first "{{" outside a quoted string in [start, end), or SIZE_MAX. */
 size_t hl_crds_action_at(const char *buf, size_t start, size_t end);

@@ -1,9 +1,830 @@
 /* SPDX-License-Identifier: MIT */
-/* lifecycle.c - Helm's hook lifecycle per command, and the release rules */
-#include "release.h"
+/*
+ * lifecycle.c - Helm's hook lifecycle per command: the order of hooks in
+ * each event (§8), which objects exist at each step (§5.3, §9), and which
+ * references are not satisfied when their consumer needs them.
+ */
+#include "lifecycle.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* InstallOrder (§8.3). Helm 3 has no webhook configurations: the last two. */
+static const char *const install_order[] = {
+	"PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota",
+	"LimitRange", "PodSecurityPolicy", "PodDisruptionBudget",
+	"ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass",
+	"PersistentVolume", "PersistentVolumeClaim",
+	"CustomResourceDefinition", "ClusterRole", "ClusterRoleList",
+	"ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList",
+	"RoleBinding", "RoleBindingList", "Service", "DaemonSet", "Pod",
+	"ReplicationController", "ReplicaSet", "Deployment",
+	"HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob",
+	"IngressClass", "Ingress", "APIService",
+	"MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+};
+#define HELM3_KINDS (HL_ARRAY_SIZE(install_order) - 2)
+
+int hl_kind_index(const char *kind, enum hl_kinds list)
+{
+	size_t n = list == HL_KINDS_HELM3 ? HELM3_KINDS :
+		   HL_ARRAY_SIZE(install_order), i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(kind, install_order[i]))
+			return (int)i;
+	return -1;
+}
+
+/* Built-in kinds without a namespace, sorted for bsearch. */
+static const char *const cluster_kinds[] = {
+	"APIService", "CSIDriver", "CSINode", "CertificateSigningRequest",
+	"ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition",
+	"FlowSchema", "IngressClass", "MutatingWebhookConfiguration",
+	"Namespace", "Node", "PersistentVolume", "PodSecurityPolicy",
+	"PriorityClass", "PriorityLevelConfiguration", "RuntimeClass",
+	"StorageClass", "ValidatingAdmissionPolicy",
+	"ValidatingAdmissionPolicyBinding", "ValidatingWebhookConfiguration",
+	"VolumeAttachment",
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+bool hl_kind_cluster_scoped(const char *kind)
+{
+	return kind && bsearch(&kind, cluster_kinds,
+			       HL_ARRAY_SIZE(cluster_kinds),
+			       sizeof(*cluster_kinds), cmp_str);
+}
+
+const char *hl_cmd_name(enum hl_cmd c)
+{
+	static const char *const names[HL_CMD_MAX] = {
+		"install", "upgrade", "rollback", "uninstall", "test",
+	};
+
+	return c < HL_CMD_MAX ? names[c] : "?";
+}
+
+size_t hl_cmd_events(enum hl_cmd c, enum hl_event ev[2])
+{
+	switch (c) {
+	case HL_CMD_INSTALL:
+		ev[0] = HL_EV_PRE_INSTALL;
+		ev[1] = HL_EV_POST_INSTALL;
+		return 2;
+	case HL_CMD_UPGRADE:
+		ev[0] = HL_EV_PRE_UPGRADE;
+		ev[1] = HL_EV_POST_UPGRADE;
+		return 2;
+	case HL_CMD_ROLLBACK:
+		ev[0] = HL_EV_PRE_ROLLBACK;
+		ev[1] = HL_EV_POST_ROLLBACK;
+		return 2;
+	case HL_CMD_UNINSTALL:
+		ev[0] = HL_EV_PRE_DELETE;
+		ev[1] = HL_EV_POST_DELETE;
+		return 2;
+	case HL_CMD_TEST:
+		ev[0] = HL_EV_TEST;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+bool hl_res_waited(const struct hl_res *r)
+{
+	return !strcmp(r->kind, "Job") || !strcmp(r->kind, "Pod");
+}
+
+/* --- order -------------------------------------------------------------- */
+
+static int cmp_opt(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+int hl_run_cmp(const struct hl_run *a, const struct hl_run *b)
+{
+	const struct hl_res *x = a->r, *y = b->r;
+	int c;
+
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? -1 : 1;
+	if ((c = cmp_opt(x->name, y->name)))
+		return c;
+	/* sortHooksByKind: unknown kinds last, alphabetical among them */
+	if (a->kind_idx != b->kind_idx) {
+		if (a->kind_idx < 0 && b->kind_idx < 0)
+			return strcmp(x->kind, y->kind);
+		if (a->kind_idx < 0)
+			return 1;
+		if (b->kind_idx < 0)
+			return -1;
+		return a->kind_idx < b->kind_idx ? -1 : 1;
+	}
+	if (a->kind_idx < 0 && (c = strcmp(x->kind, y->kind)))
+		return c;
+	/* the input order: files sorted by path, then documents */
+	if ((c = cmp_opt(a->path, b->path)))
+		return c;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return (a->nth > b->nth) - (a->nth < b->nth);
+}
+
+bool hl_name_order_known(const char *a, const char *b)
+{
+	bool in_action = false;
+	size_t i;
+
+	if (!a || !b)
+		return true;
+	for (i = 0; a[i] && a[i] == b[i]; i++) {
+		if (a[i] == '{' && a[i + 1] == '{')
+			in_action = true;
+		else if (a[i] == '}' && a[i + 1] == '}')
+			in_action = false;
+	}
+	if (a[i] == b[i])
+		return true;	/* equal */
+	/* an action renders to anything, maybe nothing */
+	return !in_action && !(a[i] == '{' && a[i + 1] == '{') &&
+	       !(b[i] == '{' && b[i + 1] == '{');
+}
+
+bool hl_order_uncertain(const struct hl_res *a, const struct hl_res *b)
+{
+	if (a->weight_templated || b->weight_templated)
+		return true;
+	return a->weight == b->weight && !hl_name_order_known(a->name, b->name);
+}
+
+static int run_qsort_cmp(const void *a, const void *b)
+{
+	return hl_run_cmp(a, b);
+}
+
+static bool is_crd(const struct hl_res *r)
+{
+	return !strcmp(r->kind, "CustomResourceDefinition");
+}
+
+static bool takes_part(const struct hl_res *r)
+{
+	return !r->dropped;
+}
+
+static const char *order_path(const struct hl_life *l, const struct hl_res *r)
+{
+	if (r->source)
+		return r->source;
+	if (l->report && r->file < l->report->nfiles)
+		return l->report->files[r->file].path;
+	return NULL;
+}
+
+/* The runs of event @e in Helm's order under kind list @kinds. */
+static struct hl_run *event_runs(struct hl_life *l, enum hl_event e,
+				 enum hl_kinds kinds, size_t *np)
+{
+	const struct hl_release *rel = l->rel;
+	struct hl_run *runs;
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; i < rel->n; i++)
+		if (takes_part(&rel->res[i]) && rel->res[i].is_hook)
+			n += rel->res[i].event_runs[e];
+	*np = n;
+	if (!n)
+		return NULL;
+	runs = xmalloc(n * sizeof(*runs));
+	for (i = 0; i < rel->n; i++) {
+		const struct hl_res *r = &rel->res[i];
+		unsigned j;
+
+		if (!takes_part(r) || !r->is_hook)
+			continue;
+		for (j = 0; j < r->event_runs[e]; j++) {
+			struct hl_run *run = &runs[k++];
+
+			run->r = r;
+			run->path = order_path(l, r);
+			run->res = (uint32_t)i;
+			run->kind_idx = (int16_t)hl_kind_index(r->kind, kinds);
+			run->nth = (uint16_t)j;
+		}
+	}
+	qsort(runs, n, sizeof(*runs), run_qsort_cmp);
+	return runs;
+}
+
+static bool is_webhook_kind(const char *kind)
+{
+	return !strcmp(kind, "MutatingWebhookConfiguration") ||
+	       !strcmp(kind, "ValidatingWebhookConfiguration");
+}
+
+/* Under the default target, keep Helm 3's order of @e where it differs. */
+static void helm3_order(struct hl_life *l, enum hl_event e)
+{
+	struct hl_run *r3;
+	size_t i, n;
+	bool webhook = false;
+
+	for (i = 0; i < l->nruns[e]; i++)
+		webhook |= is_webhook_kind(l->runs[e][i].r->kind);
+	if (!webhook)
+		return;
+	r3 = event_runs(l, e, HL_KINDS_HELM3, &n);
+	for (i = 0; i < n; i++)
+		if (r3[i].r != l->runs[e][i].r ||
+		    r3[i].nth != l->runs[e][i].nth)
+			break;
+	if (i == n) {
+		free(r3);
+		return;
+	}
+	l->runs3[e] = r3;
+}
+
+/* --- objects: documents of one identity --------------------------------- */
+
+struct key {
+	const char *group, *kind, *ns, *name;
+	uint32_t res;
+};
+
+static int cmp_key_id(const struct key *a, const struct key *b)
+{
+	int c;
+
+	if ((c = cmp_opt(a->group, b->group)) ||
+	    (c = cmp_opt(a->kind, b->kind)) || (c = cmp_opt(a->ns, b->ns)))
+		return c;
+	/* a NULL namespace (the release's) sorts before every named one */
+	if (!a->ns != !b->ns)
+		return a->ns ? 1 : -1;
+	return cmp_opt(a->name, b->name);
+}
+
+static int cmp_key(const void *pa, const void *pb)
+{
+	const struct key *a = pa, *b = pb;
+	int c = cmp_key_id(a, b);
+
+	if (c)
+		return c;
+	return (a->res > b->res) - (a->res < b->res);
+}
+
+static void build_objects(struct hl_life *l)
+{
+	const struct hl_release *rel = l->rel;
+	struct key *keys;
+	size_t i, n = 0;
+
+	const char *last_kind = NULL;
+	bool last_cluster = false;
+
+	l->obj_of = xmalloc((rel->n ? rel->n : 1) * sizeof(*l->obj_of));
+	l->cluster = xmalloc(rel->n ? rel->n : 1);
+	keys = xmalloc((rel->n ? rel->n : 1) * sizeof(*keys));
+	for (i = 0; i < rel->n; i++) {
+		const struct hl_res *r = &rel->res[i];
+
+		/* kinds are interned: consecutive documents share them */
+		if (r->kind != last_kind) {
+			last_kind = r->kind;
+			last_cluster = hl_kind_cluster_scoped(r->kind);
+		}
+		l->cluster[i] = last_cluster;
+		l->obj_of[i] = HL_NONE;
+		if (!takes_part(r) || !r->name)
+			continue;
+		keys[n].group = r->group;
+		keys[n].kind = r->kind;
+		keys[n].ns = last_cluster ? NULL : r->ns;
+		keys[n].name = r->name;
+		keys[n].res = (uint32_t)i;
+		n++;
+	}
+	/* resources come in document order, so ties keep it */
+	qsort(keys, n, sizeof(*keys), cmp_key);
+	l->ord = xmalloc((n ? n : 1) * sizeof(*l->ord));
+	l->obj_start = xmalloc((n + 1) * sizeof(*l->obj_start));
+	l->nobj = 0;
+	for (i = 0; i < n; i++) {
+		if (!i || cmp_key_id(&keys[i - 1], &keys[i]))
+			l->obj_start[l->nobj++] = (uint32_t)i;
+		l->ord[i] = keys[i].res;
+		l->obj_of[keys[i].res] = (uint32_t)(l->nobj - 1);
+	}
+	l->obj_start[l->nobj] = (uint32_t)n;
+	free(keys);
+}
+
+static const char rbac_group[] = "rbac.authorization.k8s.io";
+
+const char *hl_ref_kind_name(const struct hl_ref *ref)
+{
+	switch (ref->kind) {
+	case HL_REF_SERVICE_ACCOUNT:
+		return "ServiceAccount";
+	case HL_REF_SECRET:
+		return "Secret";
+	case HL_REF_CONFIGMAP:
+		return "ConfigMap";
+	case HL_REF_PVC:
+		return "PersistentVolumeClaim";
+	case HL_REF_ROLE:
+		return "Role";
+	case HL_REF_CLUSTER_ROLE:
+		return "ClusterRole";
+	default:
+		return "?";
+	}
+}
+
+const char *hl_ref_field(const struct hl_ref *ref)
+{
+	switch (ref->cap) {
+	case HL_CAP_SA_NAME:
+		return "serviceAccountName";
+	case HL_CAP_SA:
+		return "serviceAccount";
+	case HL_CAP_VOL_SECRET:
+		return "volume secret";
+	case HL_CAP_VOL_CM:
+		return "volume configMap";
+	case HL_CAP_VOL_PVC:
+		return "volume persistentVolumeClaim";
+	case HL_CAP_PROJ_SECRET:
+		return "projected secret";
+	case HL_CAP_PROJ_CM:
+		return "projected configMap";
+	case HL_CAP_ENVFROM_SECRET:
+		return "envFrom secretRef";
+	case HL_CAP_ENVFROM_CM:
+		return "envFrom configMapRef";
+	case HL_CAP_ENV_SECRET:
+		return "env secretKeyRef";
+	case HL_CAP_ENV_CM:
+		return "env configMapKeyRef";
+	case HL_CAP_PULL_SECRET:
+		return "imagePullSecrets";
+	case HL_CAP_SUBJECT_NAME:
+		return "subjects";
+	case HL_CAP_ROLEREF_NAME:
+		return "roleRef";
+	default:
+		return "reference";
+	}
+}
+
+uint32_t hl_life_resolve(const struct hl_life *l, uint32_t res,
+			 const struct hl_ref *ref)
+{
+	const struct hl_res *c = &l->rel->res[res];
+	struct key k;
+	size_t lo = 0, hi = l->obj_start[l->nobj];
+
+	k.group = ref->kind == HL_REF_ROLE || ref->kind == HL_REF_CLUSTER_ROLE ?
+		  rbac_group : "";
+	k.kind = hl_ref_kind_name(ref);
+	k.name = ref->name;
+	/* in the consumer's namespace (none: the release's) */
+	if (ref->kind == HL_REF_CLUSTER_ROLE)
+		k.ns = NULL;
+	else if (ref->ns)
+		k.ns = ref->ns;
+	else
+		k.ns = l->cluster[res] ? NULL : c->ns;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint32_t i = l->ord[mid];
+		const struct hl_res *m = &l->rel->res[i];
+		struct key mk = { m->group, m->kind,
+				  l->cluster[i] ? NULL : m->ns, m->name, 0 };
+
+		if (cmp_key_id(&mk, &k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < l->obj_start[l->nobj]) {
+		uint32_t i = l->ord[lo];
+		const struct hl_res *m = &l->rel->res[i];
+		struct key mk = { m->group, m->kind,
+				  l->cluster[i] ? NULL : m->ns, m->name, 0 };
+
+		if (!cmp_key_id(&mk, &k))
+			return l->obj_of[i];
+	}
+	return HL_NONE;
+}
+
+/* --- the simulation ----------------------------------------------------- */
+
+enum {
+	OBJ_KEEP = 1 << 0,	/* a regular document keeps it on uninstall */
+	OBJ_SUCCEEDED = 1 << 1,	/* a hook document has hook-succeeded */
+	OBJ_TEST_ONLY = 1 << 2,	/* every hook document is test-only */
+	OBJ_CRDS = 1 << 3,	/* installed from crds/ before anything */
+	OBJ_OPEN = 1 << 4,	/* a hook document's events are partly
+				 * templated: it may run elsewhere too */
+};
+
+struct objinfo {
+	uint32_t regular;	/* its first regular document, or HL_NONE */
+	uint32_t hook;		/* its first hook document, or HL_NONE */
+	uint32_t succeeded;	/* its first hook-succeeded document */
+	unsigned flags;
+};
+
+/* Regular resources at a hook event of a command. */
+enum reg_state {
+	REG_PRESENT,
+	REG_NOT_YET,		/* install: created after pre-install */
+	REG_MAYBE,		/* upgrade: only what the last revision had */
+	REG_UNINSTALLED,	/* uninstall: deleted before post-delete */
+};
+
+static enum reg_state reg_state(enum hl_cmd c, size_t phase)
+{
+	switch (c) {
+	case HL_CMD_INSTALL:
+		return phase ? REG_PRESENT : REG_NOT_YET;
+	case HL_CMD_UPGRADE:
+		return phase ? REG_PRESENT : REG_MAYBE;
+	case HL_CMD_UNINSTALL:
+		return phase ? REG_UNINSTALLED : REG_PRESENT;
+	default:
+		return REG_PRESENT;
+	}
+}
+
+struct sim {
+	struct hl_life *l;
+	struct objinfo *info;
+	/* per object */
+	unsigned char *exists;	/* created by a hook, not deleted */
+	signed char *del_ev;	/* deleted by hook-succeeded at event */
+	uint32_t *del_res;	/* ... by this document */
+	uint32_t *pos;		/* first run in the current event */
+	unsigned char *before;	/* there when the event began */
+};
+
+static bool test_only(const struct hl_res *r)
+{
+	return r->is_hook && r->event_mask == 1u << HL_EV_TEST;
+}
+
+static void object_info(struct sim *s)
+{
+	struct hl_life *l = s->l;
+	size_t k;
+
+	s->info = xcalloc(l->nobj ? l->nobj : 1, sizeof(*s->info));
+	for (k = 0; k < l->nobj; k++) {
+		struct objinfo *inf = &s->info[k];
+		const uint32_t *m;
+		size_t n = hl_life_members(l, (uint32_t)k, &m), i;
+		bool all_test = true;
+
+		inf->regular = inf->hook = inf->succeeded = HL_NONE;
+		for (i = 0; i < n; i++) {
+			const struct hl_res *r = &l->rel->res[m[i]];
+
+			if (r->in_crds_dir) {
+				inf->flags |= OBJ_CRDS;
+			} else if (!r->is_hook) {
+				if (inf->regular == HL_NONE)
+					inf->regular = m[i];
+				if (r->keep)
+					inf->flags |= OBJ_KEEP;
+			} else {
+				if (inf->hook == HL_NONE)
+					inf->hook = m[i];
+				if ((r->policy_mask & HL_POL_HOOK_SUCCEEDED) &&
+				    !is_crd(r)) {
+					inf->flags |= OBJ_SUCCEEDED;
+					if (inf->succeeded == HL_NONE)
+						inf->succeeded = m[i];
+				}
+				all_test &= test_only(r);
+				if (r->events_templated)
+					inf->flags |= OBJ_OPEN;
+			}
+		}
+		if (inf->hook != HL_NONE && all_test &&
+		    !(inf->flags & OBJ_OPEN))
+			inf->flags |= OBJ_TEST_ONLY;
+	}
+}
+
+static void verdict(struct hl_life *l, uint32_t res, uint32_t ref,
+		    uint32_t obj, uint32_t other, int event, enum hl_why why,
+		    int del_event)
+{
+	struct hl_verdict *v;
+
+	HL_GROW(l->verdicts, l->nverdicts + 1, l->verdicts_alloc);
+	v = &l->verdicts[l->nverdicts++];
+	v->res = res;
+	v->ref = ref;
+	v->obj = obj;
+	v->other = other;
+	v->event = (signed char)event;
+	v->why = (unsigned char)why;
+	v->del_event = (signed char)del_event;
+}
+
+/* Is what @ref names there when run @j of event @e (phase @phase of
+ * command @c) creates its consumer? */
+static void check_ref(struct sim *s, enum hl_cmd c, size_t phase,
+		      enum hl_event e, size_t j, uint32_t res, uint32_t refi)
+{
+	struct hl_life *l = s->l;
+	const struct hl_ref *ref = &l->rel->res[res].refs[refi];
+	uint32_t o = hl_life_resolve(l, res, ref);
+	const struct objinfo *inf;
+
+	if (ref->optional || o == HL_NONE || o == l->obj_of[res])
+		return;
+	if (s->exists[o]) {
+		/* created earlier in this event, but only by the symbolic
+		 * order: rendering may put it after its consumer */
+		if (s->pos[o] != HL_NONE && s->pos[o] < j && !s->before[o] &&
+		    hl_res_waited(l->rel->res + res) &&
+		    hl_order_uncertain(l->rel->res + res,
+				       l->runs[e][s->pos[o]].r))
+			verdict(l, res, refi, o, l->runs[e][s->pos[o]].res, e,
+				HL_WHY_LATER, -1);
+		return;
+	}
+	inf = &s->info[o];
+	if (inf->flags & OBJ_CRDS)
+		return;
+	if (inf->regular != HL_NONE) {
+		enum reg_state st = reg_state(c, phase);
+
+		if (st == REG_UNINSTALLED && (inf->flags & OBJ_KEEP))
+			return;
+		if (st != REG_PRESENT)
+			verdict(l, res, refi, o, inf->regular, e,
+				st == REG_NOT_YET ? HL_WHY_NOT_YET :
+				st == REG_MAYBE ? HL_WHY_MAYBE :
+				HL_WHY_UNINSTALLED, -1);
+		return;
+	}
+	/* created again later in this event: the order is what to fix */
+	if (s->pos[o] != HL_NONE && s->pos[o] > j)
+		verdict(l, res, refi, o, l->runs[e][s->pos[o]].res, e,
+			HL_WHY_LATER, -1);
+	else if (inf->flags & OBJ_OPEN)
+		return;	/* it may run in events we cannot see */
+	else if (s->del_ev[o] >= 0)
+		verdict(l, res, refi, o, s->del_res[o], e, HL_WHY_SUCCEEDED,
+			s->del_ev[o]);
+	else if ((inf->flags & OBJ_TEST_ONLY) && e != HL_EV_TEST)
+		verdict(l, res, refi, o, inf->hook, e, HL_WHY_TEST_ONLY, -1);
+	else
+		verdict(l, res, refi, o, inf->hook, e, HL_WHY_ABSENT, -1);
+}
+
+/* One hook event: create in order, then hook-succeeded in reverse (§5.3). */
+static void run_event(struct sim *s, enum hl_cmd c, size_t phase,
+		      enum hl_event e)
+{
+	struct hl_life *l = s->l;
+	const struct hl_run *runs = l->runs[e];
+	size_t n = l->nruns[e], j, i;
+
+	for (j = n; j-- > 0;) {
+		uint32_t o = l->obj_of[runs[j].res];
+		if (o != HL_NONE) {
+			s->pos[o] = (uint32_t)j;
+			s->before[o] = s->exists[o];
+		}
+	}
+	for (j = 0; j < n; j++) {
+		uint32_t o = l->obj_of[runs[j].res];
+
+		if (!runs[j].nth)	/* rules look at the first run */
+			for (i = 0; i < runs[j].r->nrefs; i++)
+				check_ref(s, c, phase, e, j, runs[j].res,
+					  (uint32_t)i);
+		if (o != HL_NONE)
+			s->exists[o] = 1;
+	}
+	for (j = n; j-- > 0;) {
+		const struct hl_res *r = runs[j].r;
+		uint32_t o = l->obj_of[runs[j].res];
+
+		if (o == HL_NONE)
+			continue;
+		s->pos[o] = HL_NONE;
+		if ((r->policy_mask & HL_POL_HOOK_SUCCEEDED) && !is_crd(r) &&
+		    s->exists[o]) {
+			s->exists[o] = 0;
+			s->del_ev[o] = (signed char)e;
+			s->del_res[o] = runs[j].res;
+		}
+	}
+}
+
+static void run_command(struct sim *s, enum hl_cmd c)
+{
+	enum hl_event ev[2];
+	size_t n = hl_cmd_events(c, ev), i;
+
+	for (i = 0; i < n; i++)
+		run_event(s, c, i, ev[i]);
+}
+
+static void reset(struct sim *s)
+{
+	size_t n = s->l->nobj ? s->l->nobj : 1;
+
+	memset(s->exists, 0, n);
+	memset(s->del_ev, -1, n);
+}
+
+/* A regular resource that uses a hook object (HL303, HL304, HL407). */
+static void regular_consumers(struct sim *s)
+{
+	struct hl_life *l = s->l;
+	size_t i, k;
+
+	for (i = 0; i < l->rel->n; i++) {
+		const struct hl_res *r = &l->rel->res[i];
+
+		if (!takes_part(r) || r->is_hook || r->in_crds_dir)
+			continue;
+		for (k = 0; k < r->nrefs; k++) {
+			uint32_t ri = (uint32_t)i, rk = (uint32_t)k;
+			uint32_t o = hl_life_resolve(l, ri, &r->refs[k]);
+			const struct objinfo *inf;
+
+			if (r->refs[k].optional || o == HL_NONE ||
+			    o == l->obj_of[i])
+				continue;
+			inf = &s->info[o];
+			if (inf->regular != HL_NONE || (inf->flags & OBJ_CRDS))
+				continue;
+			if (inf->flags & OBJ_TEST_ONLY)
+				verdict(l, ri, rk, o, inf->hook, -1,
+					HL_WHY_TEST_ONLY, -1);
+			else if (inf->flags & OBJ_SUCCEEDED)
+				verdict(l, ri, rk, o, inf->succeeded, -1,
+					HL_WHY_SUCCEEDED, -1);
+			else
+				verdict(l, ri, rk, o, inf->hook, -1,
+					HL_WHY_HOOK, -1);
+		}
+	}
+}
+
+static void simulate(struct hl_life *l)
+{
+	struct sim s = { l, NULL, NULL, NULL, NULL, NULL, NULL };
+	size_t n = l->nobj ? l->nobj : 1, k;
+	unsigned char *inst_exists;
+	signed char *inst_del;
+	uint32_t *inst_res;
+
+	object_info(&s);
+	s.exists = xmalloc(n);
+	s.del_ev = xmalloc(n);
+	s.del_res = xmalloc(n * sizeof(*s.del_res));
+	s.pos = xmalloc(n * sizeof(*s.pos));
+	s.before = xcalloc(n, 1);
+	for (k = 0; k < n; k++)
+		s.pos[k] = HL_NONE;
+
+	reset(&s);
+	run_command(&s, HL_CMD_INSTALL);
+	inst_exists = xmalloc(n);
+	inst_del = xmalloc(n);
+	inst_res = xmalloc(n * sizeof(*inst_res));
+	memcpy(inst_exists, s.exists, n);
+	memcpy(inst_del, s.del_ev, n);
+	memcpy(inst_res, s.del_res, n * sizeof(*inst_res));
+
+	reset(&s);
+	run_command(&s, HL_CMD_UPGRADE);
+	/*
+	 * helm test runs on the latest revision, after an install and maybe
+	 * upgrades: a hook object is there when install left it and an
+	 * upgrade does not delete it.
+	 */
+	for (k = 0; k < l->nobj; k++) {
+		bool upg_deleted = s.del_ev[k] >= 0 && !s.exists[k];
+
+		if (inst_exists[k] && !upg_deleted)
+			continue;
+		inst_exists[k] = 0;
+		if (inst_del[k] < 0 && upg_deleted) {
+			inst_del[k] = s.del_ev[k];
+			inst_res[k] = s.del_res[k];
+		}
+	}
+
+	reset(&s);
+	run_command(&s, HL_CMD_ROLLBACK);
+	reset(&s);
+	run_command(&s, HL_CMD_UNINSTALL);
+
+	memcpy(s.exists, inst_exists, n);
+	memcpy(s.del_ev, inst_del, n);
+	memcpy(s.del_res, inst_res, n * sizeof(*inst_res));
+	run_command(&s, HL_CMD_TEST);
+
+	regular_consumers(&s);
+	free(inst_exists);
+	free(inst_del);
+	free(inst_res);
+	free(s.exists);
+	free(s.del_ev);
+	free(s.del_res);
+	free(s.pos);
+	free(s.before);
+	free(s.info);
+}
+
+void hl_life_build(struct hl_life *l, const struct hl_release *rel,
+		   const struct hl_report *report, enum hl_target target)
+{
+	size_t e;
+
+	memset(l, 0, sizeof(*l));
+	l->rel = rel;
+	l->report = report;
+	l->kinds = target == HL_TARGET_HELM3 ? HL_KINDS_HELM3 : HL_KINDS_HELM4;
+	l->note_helm3 = target == HL_TARGET_HELM;
+	for (e = 0; e < HL_EV_MAX; e++) {
+		l->runs[e] = event_runs(l, (enum hl_event)e, l->kinds,
+					&l->nruns[e]);
+		if (l->note_helm3)
+			helm3_order(l, (enum hl_event)e);
+	}
+	build_objects(l);
+	simulate(l);
+	hl_life_check(l);
+}
+
+void hl_life_release(struct hl_life *l)
+{
+	size_t e;
+
+	for (e = 0; e < HL_EV_MAX; e++) {
+		free(l->runs[e]);
+		free(l->runs3[e]);
+	}
+	free(l->ord);
+	free(l->obj_start);
+	free(l->obj_of);
+	free(l->cluster);
+	free(l->verdicts);
+	free(l->problems);
+	free(l->members);
+	memset(l, 0, sizeof(*l));
+}
+
+size_t hl_life_problems_of(const struct hl_life *l, uint32_t res,
+			   const struct hl_problem **out)
+{
+	size_t lo = 0, hi = l->nproblems, end;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->problems[mid].res < res)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*out = l->problems + lo;
+	for (end = lo; end < l->nproblems && l->problems[end].res == res; end++)
+		;
+	return end - lo;
+}
 
 void hl_release_check(struct hl_ctx *ctx, const struct hl_release *rel)
 {
-	(void)ctx;
-	(void)rel;
+	struct hl_life l;
+
+	hl_life_build(&l, rel, ctx->report, ctx->opts->target);
+	hl_life_report(ctx, &l);
+	if (ctx->opts->plan)
+		hl_plan_add(ctx->opts->plan, ctx, &l);
+	hl_life_release(&l);
 }

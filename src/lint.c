@@ -2,9 +2,11 @@
 /* lint.c - one run: inputs, documents, rules, sorted findings, report */
 #include "cli.h"
 #include "emit.h"
+#include "hlconfig.h"
 #include "mask.h"
 #include "release.h"
 #include "source.h"
+#include "suppress.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -20,6 +22,7 @@ struct kept {
 	char *buf;
 	size_t len;
 	size_t first_res;	/* its resources in the release */
+	enum hl_place place;
 };
 
 struct lint {
@@ -287,6 +290,7 @@ static void keep(struct lint *l, char *buf, size_t len)
 	k->buf = buf;
 	k->len = len;
 	k->first_res = l->rel.n;
+	k->place = l->place;
 }
 
 static void release_pass(struct lint *l, const struct hl_res *res, size_t n)
@@ -300,13 +304,24 @@ static void release_pass(struct lint *l, const struct hl_res *res, size_t n)
 	hl_release_check(&ctx, &view);
 }
 
-/* One release for the group when it is a single file, stdin, or files
- * whose "# Source:" lines all name one chart; else one per file. */
+/* A chart's files (its templates/ are in the group) form one release. */
+static bool is_chart(const struct lint *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nkept; i++)
+		if (l->kept[i].place != HL_PLACE_RENDERED)
+			return true;
+	return false;
+}
+
+/* One release for the group when it is a chart, a single file, stdin, or
+ * files whose "# Source:" lines all name one chart; else one per file. */
 static void check_releases(struct lint *l)
 {
 	size_t i;
 
-	if (l->nkept <= 1 || (l->one_chart && l->chart)) {
+	if (l->nkept <= 1 || (l->one_chart && l->chart) || is_chart(l)) {
 		release_pass(l, l->rel.res, l->rel.n);
 		return;
 	}
@@ -406,6 +421,11 @@ static void group_end(struct lint *l, size_t first)
 	size_t i;
 
 	check_releases(l);
+	/* inline suppressions, while the files' bytes are still here */
+	for (i = 0; i < l->nkept; i++)
+		hl_suppress_apply(l->opts, l->report, first, l->kept[i].file,
+				  l->kept[i].buf, l->kept[i].len,
+				  l->kept[i].place == HL_PLACE_TEMPLATE);
 	drop_context_findings(l->report, first);
 	place_findings(l, first);
 	for (i = 0; i < l->nkept; i++)
@@ -434,12 +454,26 @@ void hl_lint_memory(const struct hl_opts *o, struct hl_report *r,
 	l.kept[0].buf = (char *)buf;	/* borrowed: not freed */
 	l.kept[0].len = len;
 	check_releases(&l);
+	hl_suppress_apply(o, r, first, l.file, buf, len,
+			  l.place == HL_PLACE_TEMPLATE);
 	place_findings(&l, first);
 	l.nkept = 0;
 	free(l.kept);
 	hl_release_free(&l.rel);
 	hl_arena_release(&l.doc_arena);
 	hl_arena_release(&l.file_arena);
+}
+
+/* An ignore glob of the configuration file covers @in: a file found by
+ * walking, or any file with --force-exclude. Such a file is still read
+ * when it belongs to a chart (the chart's other files need it), but its
+ * findings are not reported. */
+static bool ignored(const struct hl_opts *o, const struct hl_input *in)
+{
+	const char *path = in->path ? in->path : o->stdin_filename;
+
+	return path && (!in->named || o->force_exclude) &&
+	       hl_config_ignores(o, path, false);
 }
 
 static void lint_input(struct lint *l, const char *base,
@@ -463,7 +497,7 @@ static void lint_input(struct lint *l, const char *base,
 	}
 	l->file = add_file(r, base, in);
 	r->files[l->file].linted = true;
-	r->files[l->file].context_only = !in->report;
+	r->files[l->file].context_only = !in->report || ignored(l->opts, in);
 	l->place = in->place;
 	lint_buffer(l, buf, len);
 	keep(l, buf, len);

@@ -101,12 +101,14 @@ static bool calls(const char *s, size_t n, const char *fn)
 	return false;
 }
 
-/* "nindent 4" / "indent 4": the column emitted lines start at. */
-static int indent_arg(const char *s, size_t n)
+/* "nindent 4" / "indent 4": the column emitted lines start at; *@nl
+ * tells whether the output starts with a newline (nindent). */
+static int indent_arg(const char *s, size_t n, bool *nl)
 {
 	static const char *const fns[] = { "nindent", "indent" };
 	size_t f, i;
 
+	*nl = false;
 	for (f = 0; f < HL_ARRAY_SIZE(fns); f++) {
 		size_t k = strlen(fns[f]);
 		for (i = 0; i + k < n; i++) {
@@ -125,6 +127,7 @@ static int indent_arg(const char *s, size_t n)
 				continue;
 			while (j < n && isdigit((unsigned char)s[j]) && v < 10000)
 				v = v * 10 + (s[j++] - '0');
+			*nl = f == 0;
 			return v;
 		}
 	}
@@ -174,13 +177,6 @@ static enum hl_action_kind classify(const char *s, size_t start, size_t end)
 	return HL_ACT_VALUE;
 }
 
-static size_t line_start(const char *s, size_t p)
-{
-	while (p > 0 && s[p - 1] != '\n')
-		p--;
-	return p;
-}
-
 static size_t line_end(const char *s, size_t len, size_t p)
 {
 	const char *nl = memchr(s + p, '\n', len - p);
@@ -220,31 +216,119 @@ static bool line_only_actions(const struct hl_mask *m, const char *s,
 	return true;
 }
 
+/* Does the line text before @p (from @ls) end in a mapping key's ':'
+ * and blanks? "  labels: " before "{{- include … | nindent 4 }}". */
+static bool after_key_colon(const char *s, size_t ls, size_t p)
+{
+	while (p > ls && blank(s[p - 1]))
+		p--;
+	if (p == ls || s[p - 1] != ':')
+		return false;
+	p--;
+	while (p > ls && blank(s[p - 1]))
+		p--;
+	return p > ls;
+}
+
+/* Is [p, le) blank but for actions (those after action @k)? */
+static bool rest_only_actions(const struct hl_mask *m, const char *s,
+			      size_t p, size_t le, size_t k)
+{
+	for (k++; p < le; p++) {
+		while (k < m->nactions && m->actions[k].span.end <= p)
+			k++;
+		if (k < m->nactions && m->actions[k].span.start <= p) {
+			p = m->actions[k].span.end - 1;
+			continue;
+		}
+		if (!blank(s[p]))
+			return false;
+	}
+	return true;
+}
+
+/* Where an action's first and last lines are, and whether they hold
+ * anything but blanks and actions: computed once per line, in order, so
+ * that long lines with many actions stay linear. */
+struct action_lines {
+	size_t ls0, le0;	/* the line of span.start */
+	size_t ls1, le1;	/* the line of span.end */
+	bool only0, only1;
+};
+
+struct line_cursor {
+	const char *s;
+	size_t len;
+	size_t pos;		/* scanned up to here */
+	size_t ls, le;		/* the line of pos; le SIZE_MAX until known */
+	size_t only_ls;		/* the line whose "only" is cached, or SIZE_MAX */
+	bool only;
+};
+
+/* Move to @p (never backwards): each byte is looked at once. */
+static void cursor_seek(struct line_cursor *c, size_t p)
+{
+	size_t i;
+
+	for (i = p; i > c->pos; i--)
+		if (c->s[i - 1] == '\n') {
+			c->ls = i;
+			c->le = SIZE_MAX;
+			break;
+		}
+	c->pos = p;
+}
+
+static size_t cursor_le(struct line_cursor *c)
+{
+	if (c->le == SIZE_MAX)
+		c->le = line_end(c->s, c->len, c->ls);
+	return c->le;
+}
+
+/* Is the cursor's line blank but for actions? (@k touches it) */
+static bool cursor_only(struct line_cursor *c, const struct hl_mask *m,
+			size_t k)
+{
+	if (c->only_ls != c->ls) {
+		c->only = line_only_actions(m, c->s, c->ls, cursor_le(c), k);
+		c->only_ls = c->ls;
+	}
+	return c->only;
+}
+
 /*
- * Replace action @k line by line: '_' on a line with other text; on a line
+ * Replace action @a line by line: '_' on a line with other text; on a line
  * of its own, a '#' then spaces, so YAML reads a comment (a line of spaces
  * alone would be an over-indented empty line at the start of a block
- * scalar, which YAML rejects); newlines stay.
+ * scalar, which YAML rejects); newlines stay. Lines in the middle of the
+ * action hold nothing else.
  */
-static void blank_action(const struct hl_mask *m, const char *s, size_t len,
-			 char *dst, size_t k)
+static void blank_action(const struct hl_action *a,
+			 const struct action_lines *li, const char *s,
+			 size_t len, char *dst)
 {
-	const struct hl_action *a = &m->actions[k];
-	size_t p = a->span.start;
+	size_t p = a->span.start, le = li->le0;
+	bool first = true;
 
 	while (p < a->span.end) {
-		size_t le = line_end(s, len, p), stop = le < a->span.end ? le :
-			a->span.end;
-		char fill = line_only_actions(m, s, line_start(s, p), le, k) ?
-			' ' : '_';
-		size_t i;
+		size_t stop = le < a->span.end ? le : a->span.end, i;
+		bool only = first ? li->only0 :
+			stop == a->span.end ? li->only1 : true;
+		char fill = (first && a->tail) || only ? ' ' : '_';
 
 		for (i = p; i < stop; i++)
 			dst[i] = s[i] == '\r' ? '\r' : fill;
-		if (fill == ' ' && p < stop && (p == a->span.start ||
-						 p > line_start(s, p)))
+		if (first && a->tail)
+			/* "key: #…": the rest of the line is a comment, and the
+			 * key's value is on the lines below */
+			dst[p + !blank(s[p - 1])] = '#';
+		else if (first && fill == ' ' && p < stop)
 			dst[p] = '#';
 		p = stop + 1;
+		first = false;
+		if (p < a->span.end)
+			le = line_end(s, len, p);
 	}
 }
 
@@ -309,6 +393,7 @@ static void structure(struct scan *sc, char *dst)
 					     a->span.end);
 			a->kind = a->kind == HL_ACT_COMMENT ? HL_ACT_COMMENT :
 				HL_ACT_VALUE;
+			a->tail = false;
 			continue;
 		}
 		switch (a->kind) {
@@ -351,18 +436,171 @@ static void structure(struct scan *sc, char *dst)
 	free(stack);
 }
 
-static int line_indent(const char *s, size_t p)
+/* Did masking blank line [ls, le) (only blanks and '#' left where the
+ * source had text)? A literal comment line is not masked. */
+static bool masked_line(const char *src, const char *dst, size_t ls,
+			size_t le)
 {
-	size_t ls = line_start(s, p), q = ls;
+	bool changed = false;
+	size_t i;
 
-	while (s[q] == ' ')
-		q++;
-	return (int)(q - ls);
+	for (i = ls; i < le; i++) {
+		if (!blank(dst[i]) && dst[i] != '#')
+			return false;
+		if (dst[i] != src[i])
+			changed = true;
+	}
+	return changed;
+}
+
+static bool blank_line(const char *dst, size_t ls, size_t le)
+{
+	for (; ls < le; ls++)
+		if (!blank(dst[ls]))
+			return false;
+	return true;
+}
+
+static int indent_at(const char *dst, size_t ls, size_t le)
+{
+	size_t p = ls;
+
+	while (p < le && dst[p] == ' ')
+		p++;
+	return (int)(p - ls);
+}
+
+/*
+ * Does masked line [ls, le) open a block scalar ("key: |", "- >-",
+ * "run.sh: |2")? Sets *@parent to the column its content must exceed,
+ * and *@content to the content column an indentation indicator gives,
+ * else -1.
+ */
+static bool block_header(const char *dst, size_t ls, size_t le, int *parent,
+			 int *content)
+{
+	size_t i, j, k, q;
+	char quote = 0;
+	int digit = -1;
+
+	for (i = ls; i < le; i++) {
+		char c = dst[i];
+
+		if (quote) {
+			if (c == quote)
+				quote = 0;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			quote = c;
+			continue;
+		}
+		if (c == '#' && i > ls && blank(dst[i - 1]))
+			return false;	/* a comment */
+		if ((c != '|' && c != '>') || i == ls || !blank(dst[i - 1]))
+			continue;
+		/* indicators, then blanks, then the end or a comment */
+		for (j = i + 1; j < le && j < i + 3 &&
+		     (dst[j] == '-' || dst[j] == '+' ||
+		      isdigit((unsigned char)dst[j])); j++)
+			if (isdigit((unsigned char)dst[j]))
+				digit = dst[j] - '0';
+		for (k = j; k < le && blank(dst[k]); k++)
+			;
+		if (k < le && !(dst[k] == '#' && k > j))
+			return false;
+		/* after "key:" or a sequence entry's "-" */
+		for (k = i; k > ls && blank(dst[k - 1]); k--)
+			;
+		if (k == ls || (dst[k - 1] != ':' && dst[k - 1] != '-'))
+			return false;
+		q = ls + (size_t)indent_at(dst, ls, le);
+		if (dst[k - 1] == ':')
+			/* the key's column, past "- " entries */
+			while (q + 1 < le && dst[q] == '-' && dst[q + 1] == ' ')
+				for (q++; q < le && dst[q] == ' '; q++)
+					;
+		else
+			q = k - 1;
+		*parent = (int)(q - ls);
+		*content = digit > 0 ? *parent + digit : -1;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * An action line inside a block scalar ("{{- if .x }}" at column 0 in a
+ * script) must not end it: while the block goes on below, such a line
+ * becomes a line of its content ('#' at the content column when the line
+ * is that long, else blanks), not a comment that ends the scalar.
+ */
+static void block_scalars(const char *src, char *dst, size_t len)
+{
+	size_t ls = 0, ahead = 0;
+	bool in = false, goes_on = false;
+	int parent = 0, content = -1, next_content = -1;
+
+	while (ls < len) {
+		size_t le = line_end(dst, len, ls);
+
+		if (in && masked_line(src, dst, ls, le)) {
+			if (ls >= ahead) {
+				/* the first literal line below: is it still
+				 * in the block? */
+				size_t p = le < len ? le + 1 : len, pe;
+
+				for (; p < len; p = pe + 1) {
+					pe = line_end(dst, len, p);
+					if (!blank_line(dst, p, pe) &&
+					    !masked_line(src, dst, p, pe))
+						break;
+				}
+				ahead = p < len ? p : len;
+				goes_on = false;
+				if (p < len) {
+					int ind = indent_at(dst, p, line_end(dst, len, p));
+					goes_on = ind > parent &&
+						  (content < 0 || ind >= content);
+					next_content = content >= 0 ? content : ind;
+				}
+			}
+			if (goes_on) {
+				size_t i;
+
+				for (i = ls; i < le; i++)
+					if (dst[i] != '\r')
+						dst[i] = ' ';
+				if (ls + (size_t)next_content < le &&
+				    dst[ls + next_content] != '\r')
+					dst[ls + next_content] = '#';
+			}
+			ls = le + 1;
+			continue;
+		}
+		if (in && !blank_line(dst, ls, le)) {
+			int ind = indent_at(dst, ls, le);
+
+			if (ind > parent && (content < 0 || ind >= content)) {
+				if (content < 0)
+					content = ind;
+				ls = le + 1;
+				continue;
+			}
+			in = false;
+		}
+		if (!in && block_header(dst, ls, le, &parent, &content)) {
+			in = true;
+			ahead = 0;
+		}
+		ls = le + 1;
+	}
 }
 
 void hl_mask(const char *src, size_t len, char *dst, struct hl_mask *m)
 {
 	struct scan sc = { src, len, m, 0, 0 };
+	struct line_cursor cur = { src, len, 0, 0, SIZE_MAX, SIZE_MAX, false };
 	size_t p = 0, k;
 
 	memset(m, 0, sizeof(*m));
@@ -370,7 +608,7 @@ void hl_mask(const char *src, size_t len, char *dst, struct hl_mask *m)
 	while (p + 1 < len) {
 		const char *o = memchr(src + p, '{', len - p - 1);
 		struct hl_action *a;
-		bool closed;
+		bool closed, nl;
 		size_t q, end;
 
 		if (!o)
@@ -388,20 +626,41 @@ void hl_mask(const char *src, size_t len, char *dst, struct hl_mask *m)
 		a->span.start = q;
 		a->span.end = end;
 		a->kind = (unsigned char)classify(src, q, end);
-		a->column = indent_arg(src + q, end - q);
-		if (a->column < 0)
-			a->column = line_indent(src, q);
+		a->column = indent_arg(src + q, end - q, &nl);
+		a->tail = nl && closed && (a->kind == HL_ACT_EMIT ||
+					   a->kind == HL_ACT_VALUE);
 		p = end;
 	}
 	for (k = 0; k < m->nactions; k++) {
 		struct hl_action *a = &m->actions[k];
-		a->alone = line_only_actions(m, src, line_start(src, a->span.start),
-					     line_end(src, len, a->span.start), k) &&
-			   line_only_actions(m, src, line_start(src, a->span.end),
-					     line_end(src, len, a->span.end), k);
-		blank_action(m, src, len, dst, k);
+		struct action_lines li;
+
+		cursor_seek(&cur, a->span.start);
+		li.ls0 = cur.ls;
+		li.le0 = cursor_le(&cur);
+		li.only0 = cursor_only(&cur, m, k);
+		cursor_seek(&cur, a->span.end);
+		li.ls1 = cur.ls;
+		li.le1 = cursor_le(&cur);
+		li.only1 = cursor_only(&cur, m, k);
+		a->alone = li.only0 && li.only1;
+		if (a->column < 0) {
+			/* its own indentation */
+			size_t q = li.ls0;
+
+			while (q < a->span.start && src[q] == ' ')
+				q++;
+			a->column = (int)(q - li.ls0);
+		}
+		if (a->tail)
+			a->tail = !a->alone &&
+				after_key_colon(src, li.ls0, a->span.start) &&
+				rest_only_actions(m, src, a->span.end, li.le1, k);
+		blank_action(a, &li, src, len, dst);
 	}
 	structure(&sc, dst);
+	if (m->nactions)
+		block_scalars(src, dst, len);
 }
 
 void hl_mask_release(struct hl_mask *m)
@@ -409,6 +668,21 @@ void hl_mask_release(struct hl_mask *m)
 	free(m->actions);
 	free(m->arms);
 	memset(m, 0, sizeof(*m));
+}
+
+const struct hl_action *hl_mask_action_from(const struct hl_mask *m,
+					    size_t off)
+{
+	size_t lo = 0, hi = m->nactions;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->actions[mid].span.start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->nactions ? &m->actions[lo] : NULL;
 }
 
 bool hl_mask_overlaps(const struct hl_mask *m, size_t start, size_t end)
@@ -430,15 +704,23 @@ bool hl_mask_overlaps(const struct hl_mask *m, size_t start, size_t end)
 
 int hl_mask_arm_at(const struct hl_mask *m, size_t off)
 {
-	int best = -1;
-	size_t i;
+	size_t lo = 0, hi = m->narms;
+	int a;
 
-	/* arms nest, so the last one (by start) that contains @off is the
-	 * innermost; arms are few per file */
-	for (i = 0; i < m->narms && m->arms[i].span.start <= off; i++)
-		if (off < m->arms[i].span.end)
-			best = (int)i;
-	return best;
+	/* the last arm that starts at or before @off; arms nest, so when it
+	 * has ended before @off the innermost arm holding @off is one of
+	 * its ancestors */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->arms[mid].span.start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (a = (int)lo - 1; a >= 0; a = m->arms[a].parent)
+		if (off < m->arms[a].span.end)
+			return a;
+	return -1;
 }
 
 bool hl_mask_exclusive(const struct hl_mask *m, int a, int b)

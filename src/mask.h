@@ -21,6 +21,8 @@ struct hl_action {
 	struct hl_span span;	/* "{{" .. "}}" */
 	unsigned char kind;	/* enum hl_action_kind */
 	bool alone;		/* nothing but blanks and actions on its lines */
+	bool tail;		/* "key: {{ … | nindent N }}" ending its line:
+				 * emits the key's value on the lines below */
 	int column;		/* where emitted keys start (0-based), or -1 */
 };
 
@@ -51,6 +53,9 @@ struct hl_mask {
 void hl_mask(const char *src, size_t len, char *dst, struct hl_mask *m);
 void hl_mask_release(struct hl_mask *m);
 
+/* The first action that starts at or after @off, or NULL. */
+const struct hl_action *hl_mask_action_from(const struct hl_mask *m,
+					    size_t off);
 /* Does [start, end) overlap an action? (binary search) */
 bool hl_mask_overlaps(const struct hl_mask *m, size_t start, size_t end);
 /* The innermost arm containing @off, or -1. */

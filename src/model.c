@@ -650,6 +650,10 @@ static void parse_policies(struct hl_arena *arena, const struct hl_doc *d,
 	h->policy_all_known = true;
 	if (!h->delete_policy) {
 		h->policy_mask = HL_POL_BEFORE_HOOK_CREATION;
+		/* a template may emit the policy into an open mapping
+		 * ("{{- toYaml .Values.jobAnnotations | nindent 4 }}") */
+		if (d->top && d->top->open)
+			h->policy_all_known = false;
 		return;
 	}
 	h->npolicies = hl_tokenize(arena, &h->delete_policy->val,

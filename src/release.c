@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* release.c - per-resource summaries and their references (§17) */
 #include "release.h"
+#include "mask.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +73,74 @@ static const char *intern_value(struct hl_release *rel,
 	return s && len ? intern(rel, s, len) : NULL;
 }
 
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* One action's text, normalised: no trim markers, no outer blanks, one
+ * blank for every run ("{{- include "x" . -}}" -> "{{include "x" .}}"). */
+static void add_action(struct hl_buf *b, const char *s, size_t n)
+{
+	size_t i = 2, end = n >= 4 ? n - 2 : 2;
+	bool blank = false;
+
+	if (i + 1 < end && s[i] == '-' && is_blank(s[i + 1]))
+		i++;
+	if (end > i + 1 && s[end - 1] == '-' && is_blank(s[end - 2]))
+		end--;
+	hl_buf_adds(b, "{{");
+	for (; i < end; i++) {
+		if (is_blank(s[i])) {
+			blank = true;
+			continue;
+		}
+		if (blank && b->s[b->len - 1] != '{')
+			hl_buf_addc(b, ' ');
+		blank = false;
+		hl_buf_addc(b, s[i]);
+	}
+	hl_buf_adds(b, "}}");
+}
+
+/*
+ * The text a value is compared by. A value that template actions build
+ * (chart template sources) is its template text with each action
+ * normalised, so that two uses of one helper name one object and two
+ * helpers do not (DESIGN.md "Symbolic names"); *@sym tells which.
+ */
+static const char *symbolic(struct hl_release *rel, const struct hl_doc *d,
+			    const struct hl_value *v, bool *sym)
+{
+	struct hl_buf b = HL_BUF_INIT;
+	const char *out;
+	size_t p;
+
+	if (sym)
+		*sym = false;
+	if (!v->templated || !d->orig || !d->mask)
+		return intern_value(rel, v);
+	for (p = v->raw.start; p < v->raw.end;) {
+		const struct hl_action *a = hl_mask_action_from(d->mask, p);
+
+		if (!a || a->span.start >= v->raw.end) {
+			hl_buf_add(&b, d->orig + p, v->raw.end - p);
+			break;
+		}
+		hl_buf_add(&b, d->orig + p, a->span.start - p);
+		add_action(&b, d->orig + a->span.start,
+			   a->span.end - a->span.start);
+		p = a->span.end;
+	}
+	if (!b.len)
+		return NULL;	/* all of it emitted elsewhere: unknown */
+	if (sym)
+		*sym = true;
+	out = intern(rel, b.s, b.len);
+	hl_buf_release(&b);
+	return out;
+}
+
 /* The pod-spec slot a kind's references come from, or -1. */
 static int pod_slot(const char *kind)
 {
@@ -138,11 +208,12 @@ struct refs {
 	size_t n, alloc;
 };
 
-static void add_ref(struct hl_release *rel, struct refs *out, int kind,
-		    const struct hl_cap *c, const char *ns, bool optional)
+static void add_ref(struct hl_release *rel, const struct hl_doc *d,
+		    struct refs *out, int kind, const struct hl_cap *c,
+		    const char *ns, bool optional)
 {
 	struct hl_ref *r;
-	const char *name = intern_value(rel, &c->val);
+	const char *name = symbolic(rel, d, &c->val, NULL);
 
 	if (!name)
 		return;
@@ -178,7 +249,7 @@ static void pod_refs(struct hl_release *rel, const struct hl_doc *d,
 			continue;
 		if (c->id == HL_CAP_SA && has_sa_name(d, slot))
 			continue;
-		add_ref(rel, out, k, c, NULL, is_optional(d, c));
+		add_ref(rel, d, out, k, c, NULL, is_optional(d, c));
 	}
 }
 
@@ -204,10 +275,10 @@ static void rbac_refs(struct hl_release *rel, const struct hl_doc *d,
 				    len == 14 && !strncmp(s, "ServiceAccount", 14))
 					sa = true;
 				else if (k->id == HL_CAP_SUBJECT_NS)
-					ns = intern_value(rel, &k->val);
+					ns = symbolic(rel, d, &k->val, NULL);
 			}
 			if (sa)
-				add_ref(rel, out, HL_REF_SERVICE_ACCOUNT, c, ns,
+				add_ref(rel, d, out, HL_REF_SERVICE_ACCOUNT, c, ns,
 					false);
 		} else if (c->id == HL_CAP_ROLEREF_NAME) {
 			int kind = HL_REF_ROLE;
@@ -218,7 +289,7 @@ static void rbac_refs(struct hl_release *rel, const struct hl_doc *d,
 				    len == 11 && !strncmp(s, "ClusterRole", 11))
 					kind = HL_REF_CLUSTER_ROLE;
 			}
-			add_ref(rel, out, kind, c, NULL, false);
+			add_ref(rel, d, out, kind, c, NULL, false);
 		}
 	}
 }
@@ -245,18 +316,17 @@ static void hook_facts(struct hl_res *r, const struct hl_hook *h)
 	r->keep = h->resource_policy != NULL;
 	if (!h->is_hook)
 		return;
-	r->hook_key = h->hook->key_span;
 	r->weight = h->weight_value;
-	r->policy_mask = h->policy_mask;
-	r->event_mask = h->event_mask;
+	r->weight_templated = h->weight_templated;
+	r->events_templated = h->events_templated;
+	r->policy_mask = (unsigned char)h->policy_mask;
+	r->event_mask = (uint16_t)h->event_mask;
 	for (i = 0; i < h->nevents; i++) {
 		bool alias;
 		enum hl_event e = hl_event_lookup(h->events[i].norm, &alias);
 
-		if (e == HL_EV_UNKNOWN)
-			continue;
-		if (!r->event_runs[e]++)
-			r->event_span[e] = h->events[i].span;
+		if (e != HL_EV_UNKNOWN && r->event_runs[e] < UCHAR_MAX)
+			r->event_runs[e]++;
 	}
 }
 
@@ -268,12 +338,15 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 	struct hl_res *r;
 	size_t len;
 	int slot;
+	bool sym;
 
 	HL_GROW(rel->res, rel->n + 1, rel->alloc);
 	r = &rel->res[rel->n++];
 	memset(r, 0, sizeof(*r));
-	r->file = file;
-	r->doc = d->index;
+	r->file = (uint32_t)file;
+	r->doc = (uint32_t)d->index;
+	r->conditional = d->conditional;
+	r->generated = d->generated;
 	r->source = d->source ? intern(rel, d->source, strlen(d->source)) : NULL;
 	r->in_crds_dir = d->source && strstr(d->source, "/crds/");
 	api = hl_value_string(&d->api_version, &len);
@@ -282,8 +355,9 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 	r->kind = intern_value(rel, &d->kind);
 	if (!r->kind)
 		r->kind = "";
-	r->name = intern_value(rel, &d->name);
-	r->ns = intern_value(rel, &d->namespace_);
+	r->name = symbolic(rel, d, &d->name, &sym);
+	r->name_symbolic = sym;
+	r->ns = symbolic(rel, d, &d->namespace_, NULL);
 	r->kind_span = d->kind.span;
 	r->name_span = d->name.span;
 	hook_facts(r, h);
@@ -296,7 +370,7 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 	if (refs.n) {
 		r->refs = hl_arena_alloc(&rel->arena, refs.n * sizeof(*r->refs));
 		memcpy(r->refs, refs.v, refs.n * sizeof(*r->refs));
-		r->nrefs = refs.n;
+		r->nrefs = (uint32_t)refs.n;
 	}
 	free(refs.v);
 }

@@ -27,31 +27,32 @@ struct hl_ref {
 
 /*
  * What the release pass keeps of one manifest: small and fixed, so memory
- * grows with the number of resources, not with the input (~300 bytes).
- * Strings are interned in the release's arena.
+ * grows with the number of resources, not with the input (~140 bytes plus
+ * references). Strings are interned in the release's arena.
  */
 struct hl_res {
-	size_t file;		/* report file index */
-	size_t doc;		/* document index in its file */
 	const char *source;	/* "# Source:" path, or NULL */
 	const char *group;	/* API group of apiVersion ("" for core) */
-	const char *kind, *name;
+	const char *kind, *name;	/* kind: never NULL; name: NULL if none */
 	const char *ns;		/* NULL: the release namespace */
+	const char *crd_group, *crd_kind;	/* a CRD: what it defines */
+	struct hl_ref *refs;
 	struct hl_span kind_span, name_span;
-	struct hl_span hook_key;	/* the helm.sh/hook key, if a hook */
+	long long weight;	/* effective: invalid weights are 0 */
+	uint32_t file;		/* report file index */
+	uint32_t doc;		/* document index in its file */
+	uint32_t nrefs;
+	uint16_t event_mask;	/* 1 << enum hl_event */
+	unsigned char event_runs[HL_EV_MAX];	/* duplicates run twice */
+	unsigned char policy_mask;	/* enum hl_policy, after Helm's default */
 	bool is_hook;
 	bool dropped;		/* Helm drops it: takes no part in the pass */
 	bool keep;		/* has helm.sh/resource-policy (any value) */
 	bool conditional;	/* template sources: may not be rendered */
+	bool generated;		/* ... inside range: rendered 0..n times */
+	bool name_symbolic;	/* ... name is template text (symbolic) */
+	bool weight_templated, events_templated;	/* ... partly unknown */
 	bool in_crds_dir;	/* "# Source:" under a chart's crds/ */
-	unsigned event_mask;	/* 1 << enum hl_event */
-	unsigned char event_runs[HL_EV_MAX];	/* duplicates run twice */
-	struct hl_span event_span[HL_EV_MAX];	/* first token of each event */
-	long long weight;	/* effective: invalid weights are 0 */
-	unsigned policy_mask;	/* enum hl_policy, after Helm's default */
-	const char *crd_group, *crd_kind;	/* a CRD: what it defines */
-	struct hl_ref *refs;
-	size_t nrefs;
 };
 
 struct hl_release {

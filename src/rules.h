@@ -30,9 +30,22 @@
 	R(HL208, "hook-file-not-rendered",              charts)          \
 	R(HL301, "hook-leftover-blocks-rerun",          policies)        \
 	R(HL302, "hook-never-cleaned-up",               policies)        \
+	R(HL303, "hook-deleted-while-in-use",           ordering)        \
+	R(HL304, "release-resource-uses-hook",          ordering)        \
 	R(HL305, "resource-policy-on-hook",             resource_policy) \
 	R(HL306, "delete-policy-on-crd-hook",           policies)        \
+	R(HL401, "hook-waits-on-later-hook",            ordering)        \
+	R(HL402, "pre-install-hook-uses-release-resource", ordering)        \
+	R(HL403, "pre-upgrade-hook-uses-release-resource", ordering)        \
+	R(HL404, "post-delete-hook-uses-release-resource", ordering)        \
+	R(HL405, "hook-dependency-missing-in-event",    ordering)        \
+	R(HL406, "custom-resource-hook-before-crd",     ordering)        \
+	R(HL407, "uses-test-hook",                      ordering)        \
+	R(HL408, "hook-identity-collision",             ordering)        \
+	R(HL409, "hook-identity-reused",                ordering)        \
+	R(HL410, "hook-is-also-release-resource",       ordering)        \
 	R(HL411, "uninstall-hook-mixed-with-install",   events)          \
+	R(HL412, "ambiguous-hook-order",                ordering)        \
 	R(HL501, "job-hook-restart-policy",             kinds)           \
 	R(HL502, "pod-hook-never-completes",            kinds)           \
 	R(HL503, "pod-hook-on-failure",                 kinds)           \
@@ -48,8 +61,13 @@
 	R(HL602, "resource-policy-in-list",             resource_policy) \
 	R(HL603, "unknown-resource-policy",             resource_policy) \
 	R(HL604, "non-canonical-resource-policy",       resource_policy) \
+	R(HL701, "hook-ignored-by-argocd",              portability)     \
+	R(HL702, "delete-hook-on-argocd",               portability)     \
 	R(HL703, "argocd-hook-overrides-helm-hook",     portability)     \
+	R(HL704, "weight-becomes-sync-wave",            portability)     \
+	R(HL705, "install-hook-runs-every-sync",        portability)     \
 	R(HL901, "yaml-syntax-error",                   syntax)          \
+	R(HL902, "unused-suppression",                  suppress)        \
 	R(HL903, "templated-hook-value",                charts)
 
 #define HL_R_ENUM(id, name, fam) HL_RULE_##id,

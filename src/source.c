@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* source.c - command-line arguments to the files to lint, and releases */
 #include "source.h"
+#include "hlconfig.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -451,6 +452,9 @@ static void walk_dir(struct inputs *in, const char *dir, unsigned depth)
 		char *path = join(dir, names[i]);
 		int t = entry_type(in, path);
 
+		/* the configuration's ignore globs: not even read */
+		if (t > 0 && hl_config_ignores(in->opts, path, t == 'd'))
+			t = -1;
 		if (t == 'd') {
 			size_t loose = in->release;
 			walk_dir(in, path, depth + 1);
@@ -560,6 +564,9 @@ size_t hl_collect_inputs(const struct hl_opts *o, struct hl_report *r,
 			add_stdin(&in, i);
 		} else if (stat(p, &st)) {
 			add_error(r, p, "cannot read '%s': %s", p, strerror(errno));
+		} else if (o->force_exclude &&
+			   hl_config_ignores(o, p, S_ISDIR(st.st_mode))) {
+			/* --force-exclude: the ignore globs win over names */
 		} else if (S_ISDIR(st.st_mode)) {
 			/* loose files of one argument share a release group */
 			in.release = in.next_release++;

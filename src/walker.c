@@ -254,6 +254,7 @@ struct walker {
 	const struct hl_mask *mask;	/* template sources, else NULL */
 	const char *orig;	/* unmasked bytes */
 	size_t next_action;	/* the first action not yet attributed */
+	size_t ls_pos, ls;	/* line_start_of's last answer: ls for ls_pos */
 };
 
 static struct frame *top(struct walker *w)
@@ -420,6 +421,16 @@ static void scalar_value(struct walker *w, struct fy_event *e, size_t key_end,
 			if (colon != SIZE_MAX)
 				v->span.start = v->span.end = v->raw.start =
 					v->raw.end = colon + 1;
+			/* "key: {{ … | nindent 4 }}" masked to a comment:
+			 * the rest of the key's line is the value */
+			if (w->mask && colon != SIZE_MAX) {
+				const char *nl = memchr(w->buf + colon, '\n',
+							w->len - colon);
+				size_t le = nl ? (size_t)(nl - w->buf) : w->len;
+
+				v->templated = hl_mask_overlaps(w->mask,
+								colon + 1, le);
+			}
 		}
 		break;
 	case HL_STYLE_SINGLE:
@@ -599,6 +610,23 @@ static void enter(struct walker *w, struct frame *p, unsigned char ctx)
 	}
 }
 
+/* The start of the line holding @p. Keys come in order, so only the
+ * bytes since the last call are looked at: a long line of flow mappings
+ * stays linear. */
+static size_t line_start_of(struct walker *w, size_t p)
+{
+	size_t i, stop = p >= w->ls_pos ? w->ls_pos : 0;
+
+	for (i = p; i > stop; i--)
+		if (w->buf[i - 1] == '\n')
+			break;
+	if (i == stop && p >= w->ls_pos)
+		i = w->ls;	/* no newline since the last call */
+	w->ls_pos = p;
+	w->ls = i;
+	return i;
+}
+
 static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 {
 	struct fy_token *t = e->scalar.value;
@@ -614,12 +642,8 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 	f->key.start = start;
 	f->key.end = end;
 	f->key_tn = f->tn >= 0 ? trie_child(f->tn, w->buf + start, end - start) : -1;
-	if (f->col < 0) {
-		size_t ls = f->key.start;
-		while (ls > 0 && w->buf[ls - 1] != '\n')
-			ls--;
-		f->col = (int)(f->key.start - ls);
-	}
+	if (f->col < 0)
+		f->col = (int)(f->key.start - line_start_of(w, f->key.start));
 	if (st == HL_STYLE_SINGLE || st == HL_STYLE_DOUBLE) {
 		f->key.start = start ? start - 1 : 0;
 		f->key.end = end < w->len ? end + 1 : end;
@@ -650,6 +674,9 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 			kv->key_templated = hl_mask_overlaps(w->mask,
 				f->key.start, f->key.end);
 			kv->arm = hl_mask_arm_at(w->mask, f->key.start);
+			/* a key built by a template may be any key */
+			if (kv->key_templated)
+				f->map->open = true;
 		}
 		f->kv = kv;
 		return;
@@ -879,6 +906,19 @@ static void doc_finish(struct walker *w)
 	hl_arena_reset(w->arena);
 }
 
+static void mark_value_open(struct walker *w, struct frame *f);
+
+/* "key: {{ include … | nindent N }}" ending the key's line: the value
+ * (the lines below, if any) comes from the template. */
+static void tail_action(struct walker *w, struct frame *f)
+{
+	const struct hl_action *a = hl_mask_action_from(w->mask, f->key.end);
+
+	if (a && a->tail &&
+	    !memchr(w->buf + f->key.end, '\n', a->span.start - f->key.end))
+		mark_value_open(w, f);
+}
+
 static void on_scalar(struct walker *w, struct fy_event *e)
 {
 	struct frame *f = top(w);
@@ -904,6 +944,8 @@ static void on_scalar(struct walker *w, struct fy_event *e)
 	}
 	if (f->is_map && f->want_key) {
 		on_key(w, f, e);
+		if (w->mask)
+			tail_action(w, f);
 		return;
 	}
 	if (f->is_map && f->key_tn >= 0 && trie[f->key_tn].cap)
@@ -1223,6 +1265,11 @@ static size_t parse_run(struct walker *w, size_t first, size_t last)
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.flags = FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT |
 		    FYPCF_DEFAULT_VERSION_1_2;
+	/* go-yaml, which Helm uses, never checks the indentation of flow
+	 * collections: in a template, "args: [" ... "]" at the key's column
+	 * renders fine and must not send the document to the fallback */
+	if (w->mask)
+		cfg.flags |= FYPCF_SLOPPY_FLOW_INDENTATION;
 	cfg.diag = diag;
 	fyp = fy_parser_create(&cfg);
 	if (!fyp || fy_parser_set_string(fyp, w->buf + begin, end - begin)) {

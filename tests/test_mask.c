@@ -205,6 +205,145 @@ START_TEST(no_actions)
 }
 END_TEST
 
+/* "labels: {{- include … | nindent 4 }}" with literal keys below it: the
+ * action becomes a comment, so the keys below are the key's value. */
+START_TEST(tail_nindent_becomes_comment)
+{
+	const char *in = "  labels: {{- include \"l\" . | nindent 4 }}\n"
+			 "    app: x\n";
+	size_t a = off(in, "{{");
+
+	mask(in);
+	ck_assert_int_eq(m.nactions, 1);
+	ck_assert(m.actions[0].tail);
+	ck_assert(!m.actions[0].alone);
+	ck_assert_int_eq(out[a], '#');
+	ck_assert_int_eq(out[a + 1], ' ');
+	ck_assert_int_eq(out[off(in, "}}") + 1], ' ');
+	ck_assert_int_eq(out[off(in, "\n")], '\n');
+	ck_assert_str_eq(out + off(in, "    app"), "    app: x\n");
+	/* no blank before the action: the blank is made, then the '#' */
+	mask("a:{{ toYaml .x | nindent 2 }}\n");
+	ck_assert(m.actions[0].tail);
+	ck_assert_str_eq(out, "a: #" "                         \n");
+	/* other actions after it on the line are in the comment too */
+	mask("a: {{ toYaml .x | nindent 2 }}{{ end }}\n");
+	ck_assert(m.actions[0].tail);
+	ck_assert_int_eq(out[3], '#');
+}
+END_TEST
+
+START_TEST(tail_needs_key_nindent_and_line_end)
+{
+	/* indent does not start a new line: an ordinary value */
+	ck_assert_str_eq(mask("a: {{ toYaml .x | indent 2 }}\n"),
+			 "a: __________________________\n");
+	ck_assert(!m.actions[0].tail);
+	/* text after it */
+	mask("a: {{ .x | nindent 2 }} b\n");
+	ck_assert(!m.actions[0].tail);
+	ck_assert_int_eq(out[3], '_');
+	/* not after a key */
+	mask("- {{ .x | nindent 2 }}\n");
+	ck_assert(!m.actions[0].tail);
+	mask("a: b {{ .x | nindent 2 }}\n");
+	ck_assert(!m.actions[0].tail);
+	/* alone on its line: the column rule applies instead */
+	mask("a:\n  {{- include \"x\" . | nindent 2 }}\n");
+	ck_assert(!m.actions[0].tail);
+	ck_assert(m.actions[0].alone);
+	/* inside a define body nothing is emitted here */
+	mask("{{ define \"d\" }}\na: {{ .x | nindent 2 }}\n{{ end }}\n");
+	ck_assert(!m.actions[1].tail);
+}
+END_TEST
+
+/* An action line at column 0 inside a block scalar: while the block goes
+ * on below, it becomes a content line ('#' at the content column), not a
+ * comment that would end the scalar. */
+START_TEST(block_scalar_action_lines)
+{
+	const char *in = "data:\n"
+			 "  run.sh: |\n"
+			 "    set -e\n"
+			 "{{- if .Values.debug }}\n"
+			 "    set -x\n"
+			 "{{- end }}\n"
+			 "next: 1\n";
+	size_t i = off(in, "{{- if"), e = off(in, "{{- end");
+
+	mask(in);
+	ck_assert_int_eq(out[i], ' ');
+	ck_assert_int_eq(out[i + 4], '#');
+	ck_assert_int_eq(out[i + 5], ' ');
+	/* the last one: the block ends below it, a comment as before */
+	ck_assert_int_eq(out[e], '#');
+	ck_assert_uint_eq(strlen(out), strlen(in));
+}
+END_TEST
+
+START_TEST(block_scalar_leading_action_lines)
+{
+	/* before the first content line, the content column is looked up */
+	const char *in = "cfg: |-\n"
+			 "{{- if .Values.custom }}\n"
+			 "{{ .Values.custom | indent 2 }}\n"
+			 "{{- else }}\n"
+			 "  dir /data\n"
+			 "{{x}}\n"
+			 "  end\n"
+			 "{{- end }}\n";
+
+	mask(in);
+	ck_assert_int_eq(out[off(in, "{{- if")], ' ');
+	ck_assert_int_eq(out[off(in, "{{- if") + 2], '#');
+	ck_assert_int_eq(out[off(in, "{{ .Values") + 2], '#');
+	ck_assert_int_eq(out[off(in, "{{- else") + 2], '#');
+	/* shorter than the content column would need: blanks, never an
+	 * over-indented empty line */
+	ck_assert_int_eq(out[off(in, "{{x}}")], ' ');
+	ck_assert_int_eq(out[off(in, "{{x}}") + 2], '#');
+	/* the end closes the document: a comment */
+	ck_assert_int_eq(out[off(in, "{{- end")], '#');
+	/* an empty block: the action line is a comment at its column */
+	mask("a: |\n{{ .Files.Get \"f\" | indent 4 }}\nb: 1\n");
+	ck_assert_int_eq(out[5], '#');
+	/* "- |" and indentation indicators */
+	mask("- |2\n{{ if .x }}\n    y\n{{ end }}\n  z\n");
+	ck_assert_int_eq(out[5], ' ');
+	ck_assert_int_eq(out[7], '#');
+	/* a literal comment line is content, never moved */
+	ck_assert_str_eq(mask("a: |\n  # c\n{{ .y }}\n  d\n"),
+			 "a: |\n  # c\n  #     \n  d\n");
+}
+END_TEST
+
+START_TEST(block_header_detection)
+{
+	/* '|' inside a quoted scalar or a plain one opens nothing */
+	ck_assert_str_eq(mask("a: \"x |\"\n{{ .y }}\n  b: 1\n"),
+			 "a: \"x |\"\n#       \n  b: 1\n");
+	ck_assert_str_eq(mask("a: x | y\n{{ .y }}\n  b\n"),
+			 "a: x | y\n#       \n  b\n");
+	/* a comment after the indicator is allowed */
+	ck_assert_str_eq(mask("a: | # c\n{{ .y }}\n  b\n"),
+			 "a: | # c\n  #     \n  b\n");
+}
+END_TEST
+
+START_TEST(action_from)
+{
+	const char *in = "a: {{ .x }} {{ .y }}\n";
+
+	mask(in);
+	ck_assert_ptr_eq(hl_mask_action_from(&m, 0), &m.actions[0]);
+	ck_assert_ptr_eq(hl_mask_action_from(&m, off(in, "{{")), &m.actions[0]);
+	ck_assert_ptr_eq(hl_mask_action_from(&m, off(in, "{{") + 1),
+			 &m.actions[1]);
+	ck_assert_ptr_null(hl_mask_action_from(&m, strlen(in) - 2));
+}
+END_TEST
+
 static Suite *mask_suite(void)
 {
 	Suite *s = suite_create("mask");
@@ -221,6 +360,12 @@ static Suite *mask_suite(void)
 	tcase_add_test(tc, overlaps);
 	tcase_add_test(tc, unbalanced_input);
 	tcase_add_test(tc, no_actions);
+	tcase_add_test(tc, tail_nindent_becomes_comment);
+	tcase_add_test(tc, tail_needs_key_nindent_and_line_end);
+	tcase_add_test(tc, block_scalar_action_lines);
+	tcase_add_test(tc, block_scalar_leading_action_lines);
+	tcase_add_test(tc, block_header_detection);
+	tcase_add_test(tc, action_from);
 	suite_add_tcase(s, tc);
 	return s;
 }

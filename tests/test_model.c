@@ -188,6 +188,32 @@ START_TEST(trim_offsets)
 }
 END_TEST
 
+START_TEST(next_word_separators)
+{
+	static const char s[] = " pre-install;pre-upgrade |\tpost-install\n";
+	static const char *const want[] = {
+		"pre-install", "pre-upgrade", "post-install",
+	};
+	size_t pos = 0, start, n = 0;
+
+	while (hl_next_word(s, sizeof(s) - 1, &pos, &start)) {
+		ck_assert_uint_lt(n, HL_ARRAY_SIZE(want));
+		ck_assert_uint_eq(pos - start, strlen(want[n]));
+		ck_assert(!memcmp(s + start, want[n], pos - start));
+		n++;
+	}
+	ck_assert_uint_eq(n, 3);
+	ck_assert_uint_eq(pos, sizeof(s) - 1);
+	/* commas are not separators here: the caller split on them */
+	pos = 0;
+	ck_assert(hl_next_word("a,b", 3, &pos, &start));
+	ck_assert_uint_eq(start, 0);
+	ck_assert_uint_eq(pos, 3);
+	pos = 0;
+	ck_assert(!hl_next_word(" ;| ", 4, &pos, &start));
+}
+END_TEST
+
 START_TEST(event_and_policy_lookup)
 {
 	bool alias = true;
@@ -530,6 +556,7 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, atoi_like_go);
 	tcase_add_test(tc, normalize_like_go);
 	tcase_add_test(tc, trim_offsets);
+	tcase_add_test(tc, next_word_separators);
 	tcase_add_test(tc, event_and_policy_lookup);
 	tcase_add_test(tc, tokenize_spans);
 	tcase_add_test(tc, tokenize_empty_tokens);

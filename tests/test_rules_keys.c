@@ -243,6 +243,13 @@ START_TEST(duplicate_key_at_second)
 			  1);
 	ck_assert_uint_eq(fx.report.findings[0].related[0].span.start,
 			  m->items[1].key_span.start);
+	ck_assert_str_eq(fx.report.findings[0].related[0].message,
+			 "first defined here");
+	/* the third points at the second, which is not the first */
+	ck_assert_uint_eq(fx.report.findings[1].related[0].span.start,
+			  m->items[2].key_span.start);
+	ck_assert_str_eq(fx.report.findings[1].related[0].message,
+			 "also defined here");
 	ck_assert_uint_eq(fx.report.nfindings, 2);
 }
 END_TEST
@@ -346,6 +353,11 @@ START_TEST(misspelled_keys)
 	expect_misspelled("helm.sh/output-log-policy",
 			  "helm.sh/hook-output-log-policy");
 	expect_misspelled("helm.sh/resource-polcy", "helm.sh/resource-policy");
+	/* the noun for Helm's verb (RULES.md's own example) */
+	expect_misspelled("helm.sh/hook-deletion-policy",
+			  "helm.sh/hook-delete-policy");
+	expect_misspelled("helm.sh/hook-deletions-policy",
+			  "helm.sh/hook-delete-policy");
 	/* no prefix */
 	expect_misspelled("hook", "helm.sh/hook");
 	expect_misspelled("hook-weight", "helm.sh/hook-weight");
@@ -353,7 +365,6 @@ START_TEST(misspelled_keys)
 	expect_misspelled("Hook", "helm.sh/hook");
 	/* any other helm.sh/hook... key */
 	expect_misspelled("helm.sh/hook-depends-on", NULL);
-	expect_misspelled("helm.sh/hook-deletion-policy", NULL);
 	expect_misspelled("Helm.sh/hookTimeout", NULL);
 }
 END_TEST
@@ -448,6 +459,8 @@ START_TEST(obsolete_not_misspelled)
 	run(hl_check_keys);
 	f = expect(HL_RULE_HL202, at("helm.sh/hook-delete-timeout", 0));
 	expect_message(f, "only Helm 2 read it");
+	ck_assert_str_eq(f->help, "remove it: Helm 3.14 and later wait up to "
+			 "--timeout for each deletion");
 	ck_assert_uint_eq(count(HL_RULE_HL201), 0);
 	ck_assert_uint_eq(fx.report.nfindings, 1);
 }
@@ -530,6 +543,8 @@ START_TEST(list_item_policy_is_hl602_only)
 			 "within List objects are ignored");
 	f = expect(HL_RULE_HL203, at("helm.sh/hook", 0));
 	expect_message(f, "in a List item");
+	ck_assert_str_eq(f->help, "give the item a document of its own, with "
+			 "the annotation in its metadata.annotations");
 	ck_assert_uint_eq(count(HL_RULE_HL203), 1);
 	ck_assert_uint_eq(count(HL_RULE_HL603), 0);
 }
@@ -807,8 +822,8 @@ START_TEST(resource_policy_messages)
 	f = expect(HL_RULE_HL604, at("\" Keep \"", 0));
 	ck_assert_str_eq(f->message, "resource policy ' Keep ' is 'keep' only "
 			 "after trimming and lower-casing: uninstall keeps the "
-			 "resource, but upgrade and rollback compare it "
-			 "exactly and delete it");
+			 "resource, but an upgrade or rollback that removes it "
+			 "from the chart compares exactly and deletes it");
 }
 END_TEST
 

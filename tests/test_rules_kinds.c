@@ -230,10 +230,19 @@ static const struct hl_finding *expect(enum hl_rule_id rule,
 	return NULL;
 }
 
-static void expect_only(enum hl_rule_id rule, struct hl_span span)
+static const struct hl_finding *expect_only(enum hl_rule_id rule,
+					    struct hl_span span)
 {
-	expect(rule, span);
+	const struct hl_finding *f = expect(rule, span);
+
 	ck_assert_uint_eq(fx.report.nfindings, 1);
+	return f;
+}
+
+static void expect_message(const struct hl_finding *f, const char *part)
+{
+	ck_assert_msg(strstr(f->message, part), "'%s' not in '%s'", part,
+		      f->message);
 }
 
 static struct hl_span zero_width_after(const char *key)
@@ -437,6 +446,9 @@ START_TEST(job_name_length)
 	ck_assert_str_eq(f->message, "Job hook name is 64 characters long, "
 			 "more than 63: it is copied into the job-name label, "
 			 "so the API server rejects the Job");
+	ck_assert_str_eq(f->help, "shorten metadata.name; in the template, "
+			 "'| trunc 63 | trimSuffix \"-\"' keeps a long release "
+			 "name from pushing it over");
 	ck_assert_uint_eq(fx.report.nfindings, 1);
 	teardown();
 
@@ -464,7 +476,29 @@ START_TEST(job_ttl)
 	     "  template:\n"
 	     "    spec:\n"
 	     "      restartPolicy: Never\n");
-	expect_only(HL_RULE_HL505, at("ttlSecondsAfterFinished", 0));
+	ck_assert_str_eq(expect_only(HL_RULE_HL505,
+				     at("ttlSecondsAfterFinished", 0))->help,
+			 "remove it, and add hook-succeeded to "
+			 "helm.sh/hook-delete-policy");
+	teardown();
+	/* with hook-succeeded already there, the TTL is only redundant */
+	lint("kind: Job\n"
+	     "metadata:\n"
+	     "  name: migrate\n"
+	     "  annotations:\n"
+	     "    helm.sh/hook: post-install\n"
+	     "    helm.sh/hook-delete-policy: before-hook-creation,"
+	     "hook-succeeded\n"
+	     "spec:\n"
+	     "  ttlSecondsAfterFinished: 100\n"
+	     "  backoffLimit: 1\n"
+	     "  template:\n"
+	     "    spec:\n"
+	     "      restartPolicy: Never\n");
+	ck_assert_str_eq(expect_only(HL_RULE_HL505,
+				     at("ttlSecondsAfterFinished", 0))->help,
+			 "remove it: hook-succeeded already deletes the Job "
+			 "once Helm has seen it complete");
 }
 END_TEST
 
@@ -531,6 +565,19 @@ START_TEST(test_job)
 		expect_only(HL_RULE_HL510, at("Job", 0));
 		teardown();
 	}
+	/* an output-log policy prints a Job's logs (Helm 3.18 and later) */
+	lint("kind: Job\n"
+	     "metadata:\n"
+	     "  name: t\n"
+	     "  annotations:\n"
+	     "    helm.sh/hook: test\n"
+	     "    helm.sh/hook-output-log-policy: hook-failed\n"
+	     "spec:\n"
+	     "  backoffLimit: 1\n"
+	     "  template:\n"
+	     "    spec:\n"
+	     "      restartPolicy: Never\n");
+	ck_assert_uint_eq(count(HL_RULE_HL510), 0);
 }
 END_TEST
 
@@ -589,6 +636,26 @@ START_TEST(kind_messages)
 	ck_assert_str_eq(f->message, "PersistentVolumeClaim as a hook: Helm "
 			 "deletes and re-creates it by name when its events "
 			 "run again, so its data is lost");
+	teardown();
+	/* the message follows the delete policy */
+	lint("kind: PersistentVolumeClaim\n"
+	     "metadata:\n"
+	     "  name: data\n"
+	     "  annotations:\n"
+	     "    helm.sh/hook: pre-install\n"
+	     "    helm.sh/hook-delete-policy: hook-succeeded\n");
+	expect_message(expect(HL_RULE_HL511, at("PersistentVolumeClaim", 0)),
+		       "as soon as its event is over (hook-succeeded)");
+	teardown();
+	lint("kind: PersistentVolume\n"
+	     "metadata:\n"
+	     "  name: data\n"
+	     "  annotations:\n"
+	     "    helm.sh/hook: pre-install\n"
+	     "    helm.sh/hook-delete-policy: hook-failed\n");
+	expect_message(expect(HL_RULE_HL511, at("PersistentVolume", 0)),
+		       "it outlives helm uninstall and the next install "
+		       "fails with AlreadyExists");
 }
 END_TEST
 

@@ -195,6 +195,11 @@ static void fx_release(void)
 		for (j = 0; j < f->nedits; j++)
 			free(f->edits[j].text);
 		free(f->edits);
+		for (j = 0; j < f->nrelated; j++) {
+			free(f->related[j].path);
+			free(f->related[j].message);
+		}
+		free(f->related);
 		free((char *)f->template_path);
 	}
 	free(F.rep.findings);
@@ -349,9 +354,10 @@ START_TEST(hl101_hints)
 		fx_release();
 		fx_setup();
 	}
-	/* far from every event: no guess */
+	/* far from every event: no guess, the list instead */
 	lint(JOB "    helm.sh/hook: deploy\n");
-	ck_assert_ptr_null(expect_text(HL_RULE_HL101, "deploy")->help);
+	ck_contains(expect_text(HL_RULE_HL101, "deploy")->help,
+		    "Helm's events are pre-install, post-install");
 }
 END_TEST
 
@@ -475,6 +481,35 @@ START_TEST(hl103_other_separators)
 }
 END_TEST
 
+START_TEST(hl103_fix_only_when_valid)
+{
+	struct hl_finding *f;
+
+	/* the fix lower-cases the events, as Helm reads them */
+	lint(JOB "    helm.sh/hook: Pre-Install Pre-Upgrade\n");
+	f = expect_text(HL_RULE_HL103, "Pre-Install Pre-Upgrade");
+	ck_edit(f, at("Pre-Install"), at("Pre-Install") + 23,
+		"pre-install,pre-upgrade");
+	ck_total(1);
+	fx_release();
+	fx_setup();
+	/* one event written as two words */
+	lint(JOB "    helm.sh/hook: pre install\n");
+	f = expect_text(HL_RULE_HL103, "pre install");
+	ck_assert_str_eq(f->help, "write 'pre-install'");
+	ck_edit(f, at("pre install"), at("pre install") + 11, "pre-install");
+	ck_total(1);
+	fx_release();
+	fx_setup();
+	/* joining would still be no event: no edit, name the word */
+	lint(JOB "    helm.sh/hook: pre-install deploy\n");
+	f = expect_text(HL_RULE_HL103, "pre-install deploy");
+	ck_assert_uint_eq(f->nedits, 0);
+	ck_contains(f->help, "'deploy' is not an event Helm knows");
+	ck_total(1);
+}
+END_TEST
+
 START_TEST(hl103_not_with_a_comma)
 {
 	lint(JOB "    helm.sh/hook: pre-install pre-upgrade,post-install\n");
@@ -495,10 +530,26 @@ START_TEST(hl104_duplicate_event)
 {
 	struct hl_finding *f;
 
+	/* removing the repeated token settles its case too: no HL106 */
 	lint(CM "    helm.sh/hook: pre-install, PRE-INSTALL\n");
 	f = expect_text(HL_RULE_HL104, "PRE-INSTALL");
-	ck_contains(f->message, "listed twice");
-	expect_text(HL_RULE_HL106, "PRE-INSTALL");
+	ck_contains(f->message, "'PRE-INSTALL' repeats 'pre-install'");
+	ck_contains(f->message, "runs twice in that event");
+	ck_assert_str_eq(f->help, "remove this 'PRE-INSTALL'");
+	ck_assert_uint_eq(f->nrelated, 1);
+	ck_assert_uint_eq(f->related[0].span.start, at("pre-install"));
+	ck_total(1);
+	fx_release();
+	fx_setup();
+	/* a third listing runs it three times */
+	lint(CM "    helm.sh/hook: post-install,post-install,post-install\n");
+	f = expect(HL_RULE_HL104, at_n("post-install", 2),
+		   at_n("post-install", 2) + 12);
+	ck_contains(f->message, "is already listed: the hook runs twice");
+	f = expect(HL_RULE_HL104, at_n("post-install", 3),
+		   at_n("post-install", 3) + 12);
+	ck_contains(f->message, "runs 3 times");
+	ck_assert_uint_eq(f->related[0].span.start, at("post-install"));
 	ck_total(2);
 	fx_release();
 	fx_setup();
@@ -520,7 +571,9 @@ START_TEST(hl104_hl105_test_success)
 	fx_release();
 	fx_setup();
 	lint(CM "    helm.sh/hook: test-success,test\n");
-	expect(HL_RULE_HL104, at(",test") + 1, at(",test") + 5);
+	f = expect(HL_RULE_HL104, at(",test") + 1, at(",test") + 5);
+	ck_contains(f->message, "'test' repeats 'test-success'");
+	ck_assert_str_eq(f->help, "keep only 'test'");
 	expect_text(HL_RULE_HL105, "test-success");
 	ck_total(2);
 }
@@ -555,8 +608,18 @@ START_TEST(hl106_case)
 	lint(CM "    helm.sh/hook: \" Pre-Install , post-upgrade\"\n");
 	f = expect_text(HL_RULE_HL106, "Pre-Install");
 	ck_assert_int_eq(f->severity, HL_SEV_WARNING);
-	ck_contains(f->message, "Argo CD");
+	/* Argo CD still runs it through post-upgrade */
+	ck_contains(f->message, "Argo CD matches events case-sensitively "
+		    "and ignores this one");
+	ck_assert_str_eq(f->help, "write 'pre-install'");
 	ck_edit(f, at("Pre-Install"), at("Pre-Install") + 11, "pre-install");
+	ck_total(1);
+	fx_release();
+	fx_setup();
+	/* no other event Argo CD maps: it never runs the hook */
+	lint(CM "    helm.sh/hook: Post-Install,pre-rollback\n");
+	ck_contains(expect_text(HL_RULE_HL106, "Post-Install")->message,
+		    "never runs the hook");
 	ck_total(1);
 	fx_release();
 	fx_setup();
@@ -589,6 +652,26 @@ START_TEST(hl411_mixed_delete)
 	lint(CM "    helm.sh/hook: pre-install,post-delete,bogus\n");
 	expect_text(HL_RULE_HL101, "bogus");
 	ck_total(1);
+}
+END_TEST
+
+START_TEST(hl411_deleted_by_policy)
+{
+	/* hook-succeeded removes it when the delete event is over */
+	lint(CM "    helm.sh/hook: pre-install,pre-delete\n"
+	     "    helm.sh/hook-delete-policy: before-hook-creation,"
+	     "hook-succeeded\n");
+	ck_total(0);
+	fx_release();
+	fx_setup();
+	/* but Helm never deletes a CRD hook */
+	lint("kind: CustomResourceDefinition\nmetadata:\n  annotations:\n"
+	     "    helm.sh/hook: pre-install,pre-delete\n"
+	     "    helm.sh/hook-delete-policy: hook-succeeded\n");
+	ck_contains(expect_text(HL_RULE_HL411, "pre-delete")->help,
+		    "an object of its own");
+	expect_text(HL_RULE_HL306, "helm.sh/hook-delete-policy");
+	ck_total(2);
 }
 END_TEST
 
@@ -744,6 +827,50 @@ START_TEST(hl120_unquoted)
 }
 END_TEST
 
+START_TEST(hl120_weight_fix)
+{
+	static const struct {
+		const char *weight, *fix;
+	} cases[] = {
+		{ "-5", "\"-5\"" },
+		{ "017", "\"15\"" },		/* YAML 1.1 octal */
+		{ "5.0", "\"5\"" },
+		{ "1_000", "\"1000\"" },
+		{ "0x10", "\"16\"" },
+	};
+	char yaml[200];
+	struct hl_finding *f;
+	size_t i;
+
+	/* the fix quotes what Helm reads, so HL110 and HL111 stay quiet */
+	for (i = 0; i < HL_ARRAY_SIZE(cases); i++) {
+		snprintf(yaml, sizeof(yaml), CM "    helm.sh/hook: test\n"
+			 "    helm.sh/hook-weight: %s\n", cases[i].weight);
+		lint(yaml);
+		f = expect_text(HL_RULE_HL120, cases[i].weight);
+		ck_edit(f, at(cases[i].weight),
+			at(cases[i].weight) + strlen(cases[i].weight),
+			cases[i].fix);
+		ck_total(1);
+		fx_release();
+		fx_setup();
+	}
+	/* no integer to quote: say so, no edit */
+	lint(CM "    helm.sh/hook: test\n    helm.sh/hook-weight: 1.5\n");
+	f = expect_text(HL_RULE_HL120, "1.5");
+	ck_assert_uint_eq(f->nedits, 0);
+	ck_contains(f->help, "reads '1.5' as weight 0");
+	ck_total(1);
+	fx_release();
+	fx_setup();
+	lint(CM "    helm.sh/hook: test\n    helm.sh/hook-weight: ~\n");
+	f = expect_text(HL_RULE_HL120, "~");
+	ck_contains(f->message, "is null");
+	ck_assert_uint_eq(f->nedits, 0);
+	ck_total(1);
+}
+END_TEST
+
 START_TEST(hl120_every_annotations_mapping)
 {
 	lint("kind: Job\nmetadata:\n  annotations:\n"
@@ -806,7 +933,8 @@ START_TEST(hl121_hook_value)
 {
 	/* Helm fails the render before it could drop the resource */
 	lint(JOB "    helm.sh/hook: [pre-install]\n");
-	expect_text(HL_RULE_HL121, "[pre-install]");
+	ck_contains(expect_text(HL_RULE_HL121, "[pre-install]")->help,
+		    "one comma-separated string");
 	ck_total(1);
 	fx_release();
 	fx_setup();
@@ -832,6 +960,8 @@ START_TEST(hl130_unknown_policy)
 		  "'before-hook-creation'" },
 		{ "post-delete", "post-delete", "is a hook event" },
 		{ "hook-succeeded hook-failed", "hook-succeeded hook-failed",
+		  "write 'hook-succeeded,hook-failed'" },
+		{ "hook-succeeded hookfailed", "hook-succeeded hookfailed",
 		  "separate delete policies with ','" },
 		{ "hook-sucseeded", "hook-sucseeded",
 		  "did you mean 'hook-succeeded'?" },
@@ -847,14 +977,46 @@ START_TEST(hl130_unknown_policy)
 			 cases[i].policy);
 		lint(yaml);
 		f = expect_text(HL_RULE_HL130, cases[i].token);
-		ck_contains(f->message, "disables the before-hook-creation "
-			    "default");
 		ck_contains(f->help, cases[i].help);
 		/* no HL301 or HL302 on a list with unknown tokens */
 		ck_total(1);
 		fx_release();
 		fx_setup();
 	}
+}
+END_TEST
+
+START_TEST(hl130_default_lost)
+{
+	struct hl_finding *f;
+
+	/* only unknown tokens: they are what replaces the default */
+	lint(CM "    helm.sh/hook: test\n"
+	     "    helm.sh/hook-delete-policy: HookSucceeded\n");
+	f = expect_text(HL_RULE_HL130, "HookSucceeded");
+	ck_contains(f->message, "disables the before-hook-creation default, "
+		    "so Helm never deletes the hook");
+	fx_release();
+	fx_setup();
+	/* next to a known policy, it only never matches */
+	lint(CM "    helm.sh/hook: test\n"
+	     "    helm.sh/hook-delete-policy: before-hook-creation,"
+	     "hook-succeded\n");
+	f = expect_text(HL_RULE_HL130, "hook-succeded");
+	ck_assert_str_eq(f->message, "unknown delete policy 'hook-succeded': "
+			 "Helm keeps it, and it never matches");
+	ck_assert_str_eq(f->help, "did you mean 'hook-succeeded'?");
+	ck_total(1);
+	fx_release();
+	fx_setup();
+	/* a space-separated list of known policies gets a fix */
+	lint(CM "    helm.sh/hook: test\n"
+	     "    helm.sh/hook-delete-policy: "
+	     "\"Hook-Succeeded  hook-failed\"\n");
+	f = expect_text(HL_RULE_HL130, "Hook-Succeeded  hook-failed");
+	ck_edit(f, at("Hook-S"), at("Hook-S") + 27,
+		"hook-succeeded,hook-failed");
+	ck_total(1);
 }
 END_TEST
 
@@ -906,6 +1068,7 @@ START_TEST(hl132_case)
 	     "before-hook-creation\n");
 	f = expect_text(HL_RULE_HL132, "Hook-Succeeded");
 	ck_assert_int_eq(f->severity, HL_SEV_INFO);
+	ck_assert_str_eq(f->help, "write 'hook-succeeded'");
 	ck_edit(f, at("Hook-S"), at("Hook-S") + 14, "hook-succeeded");
 	ck_total(1);
 }
@@ -924,6 +1087,8 @@ START_TEST(hl140_log_policy)
 	     "before-hook-creation\n");
 	f = expect_text(HL_RULE_HL140, "bogus");
 	ck_assert_int_eq(f->severity, HL_SEV_WARNING);
+	ck_contains(f->message, "Helm ignores it");
+	ck_contains(f->help, "use hook-succeeded, hook-failed or both");
 	f = expect(HL_RULE_HL140, at_n("before-hook-creation", 2),
 		   at_n("before-hook-creation", 2) + 20);
 	ck_contains(f->help, "delete policy");
@@ -936,6 +1101,27 @@ START_TEST(hl140_log_policy)
 	     "    helm.sh/hook-output-log-policy: \"\"\n");
 	expect_text(HL_RULE_HL140, "\"\"");
 	ck_total(1);
+	fx_release();
+	fx_setup();
+	/* null is HL120's alone: one problem, one finding */
+	lint(JOB "    helm.sh/hook: test\n"
+	     "    helm.sh/hook-delete-policy: before-hook-creation,"
+	     "hook-succeeded\n"
+	     "    helm.sh/hook-output-log-policy: ~\n");
+	expect_text(HL_RULE_HL120, "~");
+	ck_total(1);
+	fx_release();
+	fx_setup();
+	/* typos and Argo CD's spelling get a suggestion */
+	lint(JOB "    helm.sh/hook: test\n"
+	     "    helm.sh/hook-delete-policy: before-hook-creation,"
+	     "hook-succeeded\n"
+	     "    helm.sh/hook-output-log-policy: hook-success,HookFailed\n");
+	ck_assert_str_eq(expect_text(HL_RULE_HL140, "hook-success")->help,
+			 "did you mean 'hook-succeeded'?");
+	ck_assert_str_eq(expect_text(HL_RULE_HL140, "HookFailed")->help,
+			 "write 'hook-failed'");
+	ck_total(2);
 	fx_release();
 	fx_setup();
 	lint("kind: Pod\nmetadata:\n  annotations:\n"
@@ -952,7 +1138,9 @@ START_TEST(hl141_log_policy_ignored)
 {
 	lint(CM "    helm.sh/hook: pre-install\n"
 	     "    helm.sh/hook-output-log-policy: hook-failed\n");
-	expect_text(HL_RULE_HL141, "helm.sh/hook-output-log-policy");
+	ck_contains(expect_text(HL_RULE_HL141,
+				"helm.sh/hook-output-log-policy")->message,
+		    "does nothing on a ConfigMap hook");
 	ck_total(1);
 	fx_release();
 	fx_setup();
@@ -1087,23 +1275,27 @@ static Suite *rules_values_suite(void)
 	tcase_add_test(ev, hl102_empty_tokens);
 	tcase_add_test(ev, hl103_space_separated);
 	tcase_add_test(ev, hl103_other_separators);
+	tcase_add_test(ev, hl103_fix_only_when_valid);
 	tcase_add_test(ev, hl103_not_with_a_comma);
 	tcase_add_test(ev, hl104_duplicate_event);
 	tcase_add_test(ev, hl104_hl105_test_success);
 	tcase_add_test(ev, hl105_alias);
 	tcase_add_test(ev, hl106_case);
 	tcase_add_test(ev, hl411_mixed_delete);
+	tcase_add_test(ev, hl411_deleted_by_policy);
 	tcase_add_test(wv, hl110_reasons);
 	tcase_add_test(wv, hl110_white_space);
 	tcase_add_test(wv, hl110_precedence);
 	tcase_add_test(wv, hl111_unusual);
 	tcase_add_test(wv, hl111_usual);
 	tcase_add_test(wv, hl120_unquoted);
+	tcase_add_test(wv, hl120_weight_fix);
 	tcase_add_test(wv, hl120_every_annotations_mapping);
 	tcase_add_test(wv, hl120_precedence);
 	tcase_add_test(wv, hl121_nonscalar);
 	tcase_add_test(wv, hl121_hook_value);
 	tcase_add_test(po, hl130_unknown_policy);
+	tcase_add_test(po, hl130_default_lost);
 	tcase_add_test(po, hl131_empty_policy);
 	tcase_add_test(po, hl131_configured_severity);
 	tcase_add_test(po, hl132_case);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_walker.c - splitting, the walker and the libfyaml pitfalls */
 #include "check_main.h"
+#include "mask.h"
 #include "source.h"
 
 #include <stdlib.h>
@@ -22,6 +23,7 @@ struct seen {
 	struct hl_span ann_key_span[16], ann_val_span[16];
 	unsigned char ann_style[16], ann_type[16];
 	bool ann_direct[16];
+	bool ann_templated[16];
 	bool top_open;
 	int nmaps;
 	int ncaps;
@@ -81,6 +83,7 @@ static void on_doc(void *user, struct hl_doc *d)
 		s->ann_style[k] = kv->val.style;
 		s->ann_type[k] = kv->val.type;
 		s->ann_direct[k] = kv->val.direct;
+		s->ann_templated[k] = kv->val.templated;
 		s->nann++;
 	}
 }
@@ -113,6 +116,30 @@ static void walk(const char *text, size_t len, struct seen *s)
 }
 
 #define WALK(lit, s) walk(lit, sizeof(lit) - 1, s)
+
+/* A chart template: masked, then walked with the original bytes. */
+static void walk_masked(const char *text, size_t len, struct seen *s)
+{
+	struct hl_arena arena = { 0 }, files = { 0 };
+	struct hl_docrange *docs;
+	struct hl_mask m;
+	char *masked = malloc(len + 1);
+	size_t n;
+
+	ck_assert_ptr_nonnull(masked);
+	hl_mask(text, len, masked, &m);
+	masked[len] = '\0';
+	n = hl_split_docs(&files, masked, len, &docs);
+	memset(s, 0, sizeof(*s));
+	hl_walk_masked(masked, text, len, &m, docs, n, &arena, &ops, s);
+	free(docs);
+	free(masked);
+	hl_mask_release(&m);
+	hl_arena_release(&arena);
+	hl_arena_release(&files);
+}
+
+#define WALK_MASKED(lit, s) walk_masked(lit, sizeof(lit) - 1, s)
 
 static size_t off(const char *text, const char *needle)
 {
@@ -500,6 +527,146 @@ START_TEST(captures_rbac_and_crd)
 }
 END_TEST
 
+/* "key: {{- include … | nindent N }}": the key's value comes from the
+ * template, whether literal keys follow it or not. */
+START_TEST(tail_nindent_values_are_open)
+{
+	static const char job[] =
+		"apiVersion: batch/v1\n"
+		"kind: Job\n"
+		"metadata:\n"
+		"  name: {{ .Release.Name }}-job\n"
+		"  labels: {{- include \"l\" . | nindent 4 }}\n"
+		"    app: x\n"
+		"  annotations: {{- include \"a\" (dict \"x\" 1) | nindent 4 }}\n"
+		"spec:\n"
+		"  template:\n"
+		"    spec: {{- include \"p\" . | nindent 6 }}\n"
+		"      restartPolicy: Never\n";
+	static const char literal[] =
+		"kind: Job\n"
+		"metadata:\n"
+		"  annotations: {{ include \"a\" . | nindent 4 }}\n"
+		"    \"helm.sh/hook\": pre-install\n"
+		"    \"helm.sh/hook-weight\": {{ .Values.w | nindent 6 }}\n"
+		"spec: {}\n";
+	struct seen s;
+
+	WALK_MASKED(job, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.ndocs, 1);
+	ck_assert_str_eq(s.kind[0], "Job");
+	ck_assert(s.top_open);
+	ck_assert(s.last.pod[HL_POD_TEMPLATE].open);
+	ck_assert_uint_eq(s.last.pod[HL_POD_TEMPLATE].restart_policy.span.start,
+			  off(job, "Never"));
+	ck_assert(!s.last.pod[HL_POD_TEMPLATE].restart_policy.templated);
+	WALK_MASKED(literal, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert(s.top_open);
+	ck_assert_int_eq(s.nann, 2);
+	ck_assert_str_eq(s.ann_key[0], "helm.sh/hook");
+	ck_assert_str_eq(s.ann_val[0], "pre-install");
+	ck_assert(!s.ann_templated[0]);
+	/* an empty value whose line holds the action: templated, never an
+	 * empty weight */
+	ck_assert_str_eq(s.ann_val[1], "");
+	ck_assert(s.ann_templated[1]);
+}
+END_TEST
+
+/* Action lines at column 0 inside block scalars keep the document
+ * parseable. */
+START_TEST(block_scalar_action_lines_parse)
+{
+	static const char cm[] =
+		"apiVersion: v1\n"
+		"kind: ConfigMap\n"
+		"metadata:\n"
+		"  name: x\n"
+		"  annotations:\n"
+		"    snippet: |\n"
+		"      a;\n"
+		"{{- if .Values.b }}\n"
+		"      b;\n"
+		"{{- end }}\n"
+		"    \"helm.sh/hook\": pre-install\n"
+		"data:\n"
+		"  run.sh: |\n"
+		"{{ .Files.Get \"f\" | indent 4 }}\n"
+		"    echo done\n";
+	struct seen s;
+
+	WALK_MASKED(cm, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.ndocs, 1);
+	ck_assert_int_eq(s.nann, 2);
+	ck_assert(s.ann_templated[0]);
+	ck_assert_str_eq(s.ann_key[1], "helm.sh/hook");
+	ck_assert_str_eq(s.ann_val[1], "pre-install");
+	ck_assert(!s.top_open);
+}
+END_TEST
+
+/* go-yaml does not check the indentation of flow collections; in a
+ * template such a document must parse, not fall back. */
+START_TEST(template_flow_indentation_is_sloppy)
+{
+	static const char pod[] =
+		"kind: Pod\n"
+		"metadata:\n"
+		"  name: {{ .Release.Name }}-test\n"
+		"spec:\n"
+		"  containers:\n"
+		"  - name: t\n"
+		"    args: [\n"
+		"      \"--a\",\n"
+		"      {{- if .Values.b }}\n"
+		"      \"--b\",\n"
+		"      {{- end }}\n"
+		"    ]\n"
+		"  restartPolicy: Never\n";
+	struct seen s;
+
+	WALK_MASKED(pod, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.ndocs, 1);
+	ck_assert_uint_eq(s.last.pod[HL_POD_DIRECT].restart_policy.span.start,
+			  off(pod, "Never"));
+}
+END_TEST
+
+/* A key built by a template may be any key: its mapping is open, so no
+ * rule reports a key as missing there. */
+START_TEST(templated_key_opens_mapping)
+{
+	static const char job[] =
+		"kind: Job\n"
+		"metadata:\n"
+		"  annotations:\n"
+		"    \"helm.sh/hook\": pre-install\n"
+		"    {{- with .Values.p }}\"helm.sh/hook-delete-policy\": {{ . }}{{ end }}\n"
+		"spec: {}\n";
+	static const char closed[] =
+		"kind: Job\n"
+		"metadata:\n"
+		"  annotations:\n"
+		"    \"helm.sh/hook\": pre-install\n"
+		"    note: {{ .Values.note }}\n"
+		"spec: {}\n";
+	struct seen s;
+
+	WALK_MASKED(job, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.nann, 2);
+	ck_assert(s.top_open);
+	/* a templated value does not open it */
+	WALK_MASKED(closed, &s);
+	ck_assert_int_eq(s.nann, 2);
+	ck_assert(!s.top_open);
+}
+END_TEST
+
 static Suite *walker_suite(void)
 {
 	Suite *s = suite_create("walker");
@@ -525,6 +692,10 @@ static Suite *walker_suite(void)
 	tcase_add_test(tc, error_after_unicode_line_separator);
 	tcase_add_test(tc, captures_references);
 	tcase_add_test(tc, captures_rbac_and_crd);
+	tcase_add_test(tc, tail_nindent_values_are_open);
+	tcase_add_test(tc, block_scalar_action_lines_parse);
+	tcase_add_test(tc, template_flow_indentation_is_sloppy);
+	tcase_add_test(tc, templated_key_opens_mapping);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -64,10 +64,10 @@ static void event_help(struct hl_finding *f, const struct hl_token *t)
 	if (best)
 		hl_finding_help(f, "did you mean '%s'?", best);
 	else
-		hl_finding_help(f, "Helm's events are pre-install, post-install, "
-				"pre-upgrade, post-upgrade, pre-delete, "
-				"post-delete, pre-rollback, post-rollback and "
-				"test");
+		hl_finding_help(f, "Helm's events are pre-install, "
+				"post-install, pre-upgrade, post-upgrade, "
+				"pre-delete, post-delete, pre-rollback, "
+				"post-rollback and test");
 }
 
 static bool is_event(const char *s, size_t len, char *norm, size_t n)
@@ -201,15 +201,17 @@ static bool is_canonical(const struct hl_token *t, enum hl_event e)
 }
 
 /* Whether Argo CD runs the hook through a token other than @skip. */
-static bool argo_runs_other(const struct hl_hook *h, const struct hl_token *skip)
+static bool argo_runs_other(const struct hl_hook *h,
+			    const struct hl_token *skip)
 {
 	size_t i;
 
 	for (i = 0; i < h->nevents; i++) {
 		enum hl_event e = hl_event_lookup(h->events[i].norm, NULL);
 
-		if (&h->events[i] != skip && argo_maps(e) &&
-		    is_canonical(&h->events[i], e))
+		/* a templated token may well be an event Argo CD runs */
+		if (&h->events[i] != skip && (h->events[i].templated ||
+		    (argo_maps(e) && is_canonical(&h->events[i], e))))
 			return true;
 	}
 	return false;
@@ -297,7 +299,7 @@ static void check_tokens(struct hl_ctx *ctx)
 			if (v->direct)
 				hl_finding_edit(f, t->span, "test");
 		} else if (seen[e] == 1 && !is_canonical(t, e)) {
-			/* a repeated token is HL104's: removing it is the fix */
+			/* a repeat is HL104's: removing it is the fix */
 			report_case(ctx, t, e);
 		}
 	}
@@ -317,7 +319,11 @@ static void check_mixed_delete(struct hl_ctx *ctx)
 	size_t i;
 
 	if (!(h->event_mask & del) || !(h->event_mask & inst) ||
-	    hl_kind_is(ctx->doc, "Job") || hl_kind_is(ctx->doc, "Pod"))
+	    hl_kind_is(ctx->doc, "Job") || hl_kind_is(ctx->doc, "Pod") ||
+	    !hl_value_present(&ctx->doc->kind) || ctx->doc->kind.templated)
+		return;
+	/* a templated policy may hold hook-succeeded, which exempts it */
+	if (h->policy_templated || (ctx->doc->top && ctx->doc->top->open))
 		return;
 	/* hook-succeeded removes it when the delete event is over; Helm
 	 * never deletes a CRD hook, so that does not help there (§5.4) */

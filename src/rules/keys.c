@@ -153,17 +153,19 @@ static const struct hl_kv *earlier_same(const struct hl_doc *doc,
 	return NULL;
 }
 
-static void report_duplicate(struct hl_ctx *ctx, const struct hl_kv *kv,
-			     const struct hl_kv *first)
+/* HL150 at @kv; @prev is the nearest earlier entry with its key. */
+static void report_duplicate(struct hl_ctx *ctx, const struct hl_map *m,
+			     const struct hl_kv *kv, const struct hl_kv *prev)
 {
+	bool first = !earlier_same(ctx->doc, m, (size_t)(prev - m->items));
 	struct hl_finding *f;
 
 	f = hl_report(ctx, HL_RULE_HL150, kv->key_span,
 		      "duplicate annotation key '%s'", shown(ctx, kv));
 	hl_finding_help(f, "Helm keeps the last value; kubectl and strict "
 			"YAML parsers reject the document");
-	hl_finding_related(f, NULL, true, first->key_span,
-			   "first defined here");
+	hl_finding_related(f, NULL, true, prev->key_span, first ?
+			   "first defined here" : "also defined here");
 }
 
 /* ---- HL205: Kubernetes' IsQualifiedName on the lower-cased key ---- */
@@ -335,7 +337,7 @@ static void check_annotations(struct hl_ctx *ctx, const struct hl_map *m)
 			earlier_same(ctx->doc, m, i) : NULL;
 
 		if (prev)
-			report_duplicate(ctx, kv, prev);
+			report_duplicate(ctx, m, kv, prev);
 		/* the API server sees the parsed map: last value wins */
 		if (!d[i].shadowed)
 			size += kv->key_len + kv->val.len;
@@ -377,7 +379,9 @@ static void check_misplaced(struct hl_ctx *ctx, const struct hl_map *m)
 		if (k)
 			hl_finding_help(hl_report(ctx, HL_RULE_HL203,
 				m->items[i].key_span, "hook annotation '%s' %s",
-				k->key, where),
+				k->key, where), m->in_list_item ?
+				"give the item a document of its own, with "
+				"the annotation in its metadata.annotations" :
 				"move it to the resource's own "
 				"metadata.annotations");
 	}
@@ -397,7 +401,10 @@ static bool is_lower_or_digit(char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-/* Make the plural words of @w (@len bytes, '-'-separated) singular. */
+/*
+ * Make the words of @w (@len bytes, '-'-separated) singular, and the
+ * nouns people use for Helm's verbs ("deletion") verbs again.
+ */
 static size_t singular(const char *w, size_t len, char *out)
 {
 	size_t i = 0, n = 0;
@@ -408,7 +415,11 @@ static size_t singular(const char *w, size_t len, char *out)
 		while (e < len && w[e] != '-')
 			e++;
 		wl = e - i;
-		if (wl > 3 && !memcmp(w + e - 3, "ies", 3)) {
+		if ((wl == 8 || (wl == 9 && w[e - 1] == 's')) &&
+		    !memcmp(w + i, "deletion", 8)) {
+			memcpy(out + n, "delete", 6);
+			n += 6;
+		} else if (wl > 3 && !memcmp(w + e - 3, "ies", 3)) {
 			memcpy(out + n, w + i, wl - 3);
 			n += wl - 3;
 			out[n++] = 'y';
@@ -567,7 +578,8 @@ static void report_obsolete(struct hl_ctx *ctx, const struct hl_kv *kv)
 	hl_finding_help(hl_report(ctx, HL_RULE_HL202, kv->key_span,
 		"obsolete annotation '%s': only Helm 2 read it, Helm 3 and 4 "
 		"ignore it", shown(ctx, kv)),
-		"remove it: Helm now waits up to --timeout for each deletion");
+		"remove it: Helm 3.14 and later wait up to --timeout for each "
+		"deletion");
 }
 
 /* HL204: the other hook annotations mean nothing without helm.sh/hook. */
@@ -579,7 +591,9 @@ static void check_without_hook(struct hl_ctx *ctx, const struct hl_map *top)
 		const struct hl_kv *kv = &top->items[i];
 
 		for (j = 1; j < N_HOOK_KEYS; j++)
-			if (key_is(kv, known[j].key))
+			/* HL704 over HL204: Argo CD reads the weight */
+			if (key_is(kv, known[j].key) &&
+			    !(j == 1 && hl_argocd_weight_is_wave(ctx)))
 				hl_finding_help(hl_report(ctx,
 					HL_RULE_HL204, kv->key_span,
 					"'%s' without 'helm.sh/hook' is "

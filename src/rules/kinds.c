@@ -114,7 +114,9 @@ static void check_job_name(struct hl_ctx *ctx)
 		"Job hook name is %zu characters long, more than %d: it is "
 		"copied into the job-name label, so the API server rejects "
 		"the Job", name->len, JOB_NAME_MAX),
-		"shorten metadata.name (a release name in it counts too)");
+		"shorten metadata.name; in the template, '| trunc 63 | "
+		"trimSuffix \"-\"' keeps a long release name from pushing it "
+		"over");
 }
 
 /* HL505, HL509: a Job that vanishes early, or may never end. */
@@ -125,10 +127,19 @@ static void check_job_lifetime(struct hl_ctx *ctx)
 	if (hl_span_set(d->ttl_key))
 		hl_finding_help(hl_report(ctx, HL_RULE_HL505, d->ttl_key,
 			"Job hook sets ttlSecondsAfterFinished: when the Job "
-			"is removed before Helm sees it complete, Helm 4 waits "
-			"until --timeout"),
-			"remove it and use helm.sh/hook-delete-policy: "
-			"hook-succeeded");
+			"is removed before Helm sees it complete, %s",
+			/* version notes per --target */
+			ctx->opts->target == HL_TARGET_HELM3 ?
+			"Helm 3 takes it as done but Helm 4 waits until "
+			"--timeout" :
+			ctx->opts->target == HL_TARGET_ARGOCD ?
+			"Helm 4 waits until --timeout and Argo CD stalls" :
+			"Helm 4 waits until --timeout"),
+			ctx->hook->policy_mask & HL_POL_HOOK_SUCCEEDED ?
+			"remove it: hook-succeeded already deletes the Job "
+			"once Helm has seen it complete" :
+			"remove it, and add hook-succeeded to "
+			"helm.sh/hook-delete-policy");
 	if (hl_span_set(d->active_deadline_key) ||
 	    hl_span_set(d->backoff_limit_key) || d->spec_open || d->root_open)
 		return;
@@ -140,6 +151,25 @@ static void check_job_lifetime(struct hl_ctx *ctx)
 		"spec.backoffLimit");
 }
 
+/* Whether the output-log policy names hook-succeeded or hook-failed. */
+static bool has_log_policy(struct hl_ctx *ctx)
+{
+	const struct hl_kv *kv = ctx->hook->log_policy;
+	struct hl_token *t;
+	size_t n, i;
+
+	if (!kv || hl_value_is_nonscalar(&kv->val))
+		return false;
+	n = hl_tokenize(ctx->arena, &kv->val, &t);
+	for (i = 0; i < n; i++) {
+		int bit = hl_policy_lookup(t[i].norm);
+
+		if (bit == HL_POL_HOOK_SUCCEEDED || bit == HL_POL_HOOK_FAILED)
+			return true;
+	}
+	return false;
+}
+
 static void check_job(struct hl_ctx *ctx)
 {
 	check_always(ctx, HL_RULE_HL501, &ctx->doc->pod[HL_POD_TEMPLATE],
@@ -148,8 +178,9 @@ static void check_job(struct hl_ctx *ctx)
 		     "set spec.template.spec.restartPolicy: Never");
 	check_job_name(ctx);
 	check_job_lifetime(ctx);
-	/* HL510 */
-	if (ctx->hook->event_mask & (1u << HL_EV_TEST))
+	/* HL510; an output-log policy prints its logs (Helm 3.18+, §6) */
+	if ((ctx->hook->event_mask & (1u << HL_EV_TEST)) &&
+	    !has_log_policy(ctx))
 		hl_finding_help(hl_report(ctx, HL_RULE_HL510,
 			ctx->doc->kind.span, "Job used as a test hook: 'helm "
 			"test --logs' shows only Pod logs, so its output is "
@@ -184,8 +215,9 @@ static void check_generate_name(struct hl_ctx *ctx)
 		hl_span_set(d->generate_name_key) ? d->generate_name_key :
 		d->generate_name.span,
 		"hook has metadata.generateName but no metadata.name: "
-		"before-hook-creation and output logs need the name, and "
-		"Helm 4 cannot create it"), "set metadata.name");
+		"before-hook-creation and output logs need the name%s",
+		ctx->opts->target == HL_TARGET_HELM3 ? "" :
+		", and Helm 4 cannot create it"), "set metadata.name");
 }
 
 static const char *kind_in(const struct hl_doc *d, const char *const *kinds,
@@ -197,6 +229,33 @@ static const char *kind_in(const struct hl_doc *d, const char *const *kinds,
 		if (hl_kind_is(d, kinds[i]))
 			return kinds[i];
 	return NULL;
+}
+
+/* HL511: what the delete policy does to a volume's data (§5.2, §5.3). */
+static void check_stateful(struct hl_ctx *ctx, const char *kind)
+{
+	unsigned pol = ctx->hook->policy_mask;
+	const char *why;
+
+	if (ctx->hook->policy_templated ||
+	    (ctx->doc->top && ctx->doc->top->open))
+		why = "its delete policy deletes and re-creates it, or leaves "
+		      "it behind after helm uninstall; either way its data does "
+		      "not follow the release";
+	else if (pol & HL_POL_HOOK_SUCCEEDED)
+		why = "Helm deletes it as soon as its event is over "
+		      "(hook-succeeded), so its data is lost";
+	else if (pol & HL_POL_BEFORE_HOOK_CREATION)
+		why = "Helm deletes and re-creates it by name when its events "
+		      "run again, so its data is lost";
+	else
+		why = "no delete policy removes it, so it outlives helm "
+		      "uninstall and the next install fails with AlreadyExists "
+		      "(Helm 3) or patches the old one (Helm 4)";
+	hl_finding_help(hl_report(ctx, HL_RULE_HL511, ctx->doc->kind.span,
+		"%s as a hook: %s", kind, why),
+		"make it a regular resource of the chart (with "
+		"helm.sh/resource-policy: keep to survive uninstall)");
 }
 
 /* HL507, HL508, HL511: kinds that make poor hooks. */
@@ -216,11 +275,7 @@ static void check_kind(struct hl_ctx *ctx)
 			"wait for it to be Established and never deletes it"),
 			"put the CRD in the chart's crds/ directory");
 	else if ((k = kind_in(d, stateful, HL_ARRAY_SIZE(stateful))))
-		hl_finding_help(hl_report(ctx, HL_RULE_HL511, d->kind.span,
-			"%s as a hook: Helm deletes and re-creates it by name "
-			"when its events run again, so its data is lost", k),
-			"make it a regular resource of the chart (with "
-			"helm.sh/resource-policy: keep to survive uninstall)");
+		check_stateful(ctx, k);
 }
 
 void hl_check_kinds(struct hl_ctx *ctx)

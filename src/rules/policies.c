@@ -2,6 +2,7 @@
 /* rules/policies.c - delete and output-log policies: HL130-HL141, HL3xx */
 #include "engine.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static const char *token_text(struct hl_ctx *ctx, const struct hl_token *t)
@@ -24,20 +25,34 @@ static bool is_job_or_pod(const struct hl_doc *d)
 	return hl_kind_is(d, "Job") || hl_kind_is(d, "Pod");
 }
 
-/* Whether @t holds two or more words separated by white space, ';' or '|'. */
-static bool is_word_list(const struct hl_token *t)
+/*
+ * For a token that is two or more words separated by white space, ';' or
+ * '|': the words joined by ',' when each one is a delete policy (lower-
+ * cased, as Helm reads it), else "". NULL when it is a single word.
+ */
+static const char *joined_policies(struct hl_ctx *ctx,
+				   const struct hl_token *t)
 {
 	const char *s = t->text + t->trim_off;
-	size_t i, words = 0;
-	bool in_word = false;
+	size_t pos = 0, start, words = 0;
+	struct hl_buf b = HL_BUF_INIT;
+	bool all_known = true;
+	const char *out;
+	char norm[32];
 
-	for (i = 0; i < t->trim_len; i++) {
-		bool sep = s[i] && strchr(" \t\r\n;|", s[i]);
-
-		words += !sep && !in_word;
-		in_word = !sep;
+	while (hl_next_word(s, t->trim_len, &pos, &start)) {
+		if (words++)
+			hl_buf_addc(&b, ',');
+		if (hl_normalize(s + start, pos - start, norm, sizeof(norm)) &&
+		    hl_policy_lookup(norm))
+			hl_buf_adds(&b, norm);
+		else
+			all_known = false;
 	}
-	return words >= 2;
+	out = words < 2 ? NULL : !all_known ? "" :
+		hl_arena_strndup(ctx->arena, b.s, b.len);
+	hl_buf_release(&b);
+	return out;
 }
 
 static const struct {
@@ -48,13 +63,37 @@ static const struct {
 	{ "hookfailed", "hook-failed" },
 };
 
-static void unknown_policy_help(struct hl_finding *f, const struct hl_token *t)
+/*
+ * The name in @names nearest to the normalised token @t, or NULL: within
+ * edit distance 3, or a third of the name's length for long names
+ * ("hook-success" is 4 edits from "hook-succeeded").
+ */
+static const char *nearest(const struct hl_token *t, const char *const *names,
+			   size_t n)
+{
+	const char *best = NULL;
+	size_t i, d, max, best_d = SIZE_MAX;
+
+	for (i = 0; i < n && !t->too_long; i++) {
+		max = strlen(names[i]) / 3 > 3 ? strlen(names[i]) / 3 : 3;
+		d = hl_edit_distance(t->norm, strlen(t->norm), names[i],
+				     strlen(names[i]), max);
+		if (d <= max && d < best_d) {
+			best_d = d;
+			best = names[i];
+		}
+	}
+	return best;
+}
+
+static void unknown_policy_help(struct hl_ctx *ctx, struct hl_finding *f,
+				const struct hl_token *t)
 {
 	static const char *const names[] = {
 		"before-hook-creation", "hook-succeeded", "hook-failed",
 	};
-	const char *best = NULL;
-	size_t i, d, best_d = 4;
+	const char *best, *joined;
+	size_t i;
 
 	for (i = 0; i < HL_ARRAY_SIZE(argo_spellings); i++) {
 		if (!strcmp(t->norm, argo_spellings[i].argo)) {
@@ -69,18 +108,19 @@ static void unknown_policy_help(struct hl_finding *f, const struct hl_token *t)
 				"hook-failed", t->norm);
 		return;
 	}
-	if (is_word_list(t)) {
+	joined = joined_policies(ctx, t);
+	if (joined && *joined) {
+		hl_finding_help(f, "separate delete policies with ',': "
+				"write '%s'", joined);
+		if (ctx->hook->delete_policy->val.direct)
+			hl_finding_edit(f, t->span, joined);
+		return;
+	}
+	if (joined) {
 		hl_finding_help(f, "separate delete policies with ','");
 		return;
 	}
-	for (i = 0; i < HL_ARRAY_SIZE(names) && !t->too_long; i++) {
-		d = hl_edit_distance(t->norm, strlen(t->norm), names[i],
-				     strlen(names[i]), 3);
-		if (d < best_d) {
-			best_d = d;
-			best = names[i];
-		}
-	}
+	best = nearest(t, names, HL_ARRAY_SIZE(names));
 	if (best)
 		hl_finding_help(f, "did you mean '%s'?", best);
 	else
@@ -126,12 +166,17 @@ static void check_delete_tokens(struct hl_ctx *ctx)
 				      "it as a policy that never matches");
 			hl_finding_help(f, "remove the extra ','");
 		} else if (!bit) {
+			/* with a known policy in the list, the explicit list
+			 * and not this token is what replaces the default */
 			f = hl_report(ctx, HL_RULE_HL130, t->span,
 				      "unknown delete policy '%s': Helm keeps "
-				      "it, it never matches, and it disables "
-				      "the before-hook-creation default",
-				      token_text(ctx, t));
-			unknown_policy_help(f, t);
+				      "it, and it never matches%s",
+				      token_text(ctx, t),
+				      h->policy_mask || h->policy_templated ? "" :
+				      "; it also disables the "
+				      "before-hook-creation default, so Helm "
+				      "never deletes the hook");
+			unknown_policy_help(ctx, f, t);
 		} else if (t->trim_len != strlen(t->norm) ||
 			   memcmp(t->text + t->trim_off, t->norm,
 				  t->trim_len)) {
@@ -139,6 +184,7 @@ static void check_delete_tokens(struct hl_ctx *ctx)
 				      "delete policy '%s' is not written '%s': "
 				      "Helm accepts it, Argo CD ignores it",
 				      token_text(ctx, t), t->norm);
+			hl_finding_help(f, "write '%s'", t->norm);
 			if (v->direct)
 				hl_finding_edit(f, t->span, t->norm);
 		}
@@ -161,8 +207,14 @@ static void check_leftover(struct hl_ctx *ctx)
 	f = hl_report(ctx, HL_RULE_HL301, v->span,
 		      "delete policy has neither before-hook-creation nor "
 		      "hook-failed: after a failed run the object stays, and "
-		      "the next install or upgrade fails with AlreadyExists "
-		      "(Helm 3) or patches the stale object (Helm 4)");
+		      "the next install or upgrade %s",
+		      /* version notes per --target */
+		      ctx->opts->target == HL_TARGET_HELM ?
+		      "fails with AlreadyExists (Helm 3) or patches the stale "
+		      "object (Helm 4)" :
+		      ctx->opts->target == HL_TARGET_HELM3 ?
+		      "fails with AlreadyExists" :
+		      "patches the stale object instead of creating a new one");
 	hl_finding_help(f, "add before-hook-creation: "
 			"\"before-hook-creation,hook-succeeded\"");
 	if (v->direct)
@@ -213,22 +265,67 @@ static void check_delete_policy(struct hl_ctx *ctx)
 	}
 }
 
+static void log_policy_help(struct hl_finding *f, const struct hl_token *t,
+			    size_t n)
+{
+	static const char *const names[] = { "hook-succeeded", "hook-failed" };
+	const char *best;
+	size_t i;
+
+	if (t->empty && n == 1) {
+		hl_finding_help(f, "name hook-succeeded, hook-failed or both, "
+				"or remove helm.sh/hook-output-log-policy");
+		return;
+	}
+	if (t->empty) {
+		hl_finding_help(f, "remove the extra ','");
+		return;
+	}
+	if (hl_policy_lookup(t->norm) == HL_POL_BEFORE_HOOK_CREATION) {
+		hl_finding_help(f, "before-hook-creation is a delete policy, "
+				"not an output-log policy");
+		return;
+	}
+	for (i = 0; i < HL_ARRAY_SIZE(argo_spellings); i++) {
+		if (!strcmp(t->norm, argo_spellings[i].argo)) {
+			hl_finding_help(f, "write '%s'",
+					argo_spellings[i].helm);
+			return;
+		}
+	}
+	best = nearest(t, names, HL_ARRAY_SIZE(names));
+	if (best)
+		hl_finding_help(f, "did you mean '%s'?", best);
+	else
+		hl_finding_help(f, "use hook-succeeded, hook-failed or both");
+}
+
+/* HL141 and HL140: where Helm prints hook logs, and which it knows. */
 static void check_log_policy(struct hl_ctx *ctx)
 {
 	const struct hl_kv *kv = ctx->hook->log_policy;
+	const struct hl_value *v;
 	struct hl_token *t;
 	struct hl_finding *f;
-	size_t n, i;
+	size_t n, i, len;
+	const char *kind;
 
 	if (!kv || hl_value_is_nonscalar(&kv->val))
 		return;
-	if (!is_job_or_pod(ctx->doc)) {
+	v = &kv->val;
+	if (!is_job_or_pod(ctx->doc) && hl_value_present(&ctx->doc->kind) &&
+	    !ctx->doc->kind.templated) {
+		kind = hl_value_string(&ctx->doc->kind, &len);
 		f = hl_report(ctx, HL_RULE_HL141, kv->key_span,
-			      "output-log policy does nothing here: Helm "
-			      "prints the logs of Job and Pod hooks only");
+			      "output-log policy does nothing on a %s hook: "
+			      "Helm prints the logs of Job and Pod hooks only",
+			      hl_shorten(ctx->arena, kind, len));
 		hl_finding_help(f, "remove helm.sh/hook-output-log-policy");
 	}
-	n = hl_tokenize(ctx->arena, &kv->val, &t);
+	/* a null value is HL120's: the API server rejects it first */
+	if (v->style == HL_STYLE_PLAIN && v->type == HL_Y_NULL)
+		return;
+	n = hl_tokenize(ctx->arena, v, &t);
 	for (i = 0; i < n; i++) {
 		int bit = hl_policy_lookup(t[i].norm);
 
@@ -236,15 +333,14 @@ static void check_log_policy(struct hl_ctx *ctx)
 			continue;
 		f = t[i].empty ?
 			hl_report(ctx, HL_RULE_HL140, t[i].span,
-				  "empty output-log policy: Helm knows only "
-				  "hook-succeeded and hook-failed") :
+				  "empty output-log policy: Helm ignores it "
+				  "(it knows only hook-succeeded and "
+				  "hook-failed)") :
 			hl_report(ctx, HL_RULE_HL140, t[i].span,
-				  "unknown output-log policy '%s': Helm knows "
-				  "only hook-succeeded and hook-failed",
-				  token_text(ctx, &t[i]));
-		if (bit == HL_POL_BEFORE_HOOK_CREATION)
-			hl_finding_help(f, "before-hook-creation is a delete "
-					"policy, not an output-log policy");
+				  "unknown output-log policy '%s': Helm "
+				  "ignores it (it knows only hook-succeeded "
+				  "and hook-failed)", token_text(ctx, &t[i]));
+		log_policy_help(f, &t[i], n);
 	}
 }
 

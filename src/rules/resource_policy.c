@@ -45,8 +45,9 @@ static void check_value(struct hl_ctx *ctx, const struct hl_value *v)
 		f = hl_report(ctx, HL_RULE_HL604, v->span,
 			      "resource policy '%s' is 'keep' only after "
 			      "trimming and lower-casing: uninstall keeps the "
-			      "resource, but upgrade and rollback compare it "
-			      "exactly and delete it", shown);
+			      "resource, but an upgrade or rollback that "
+			      "removes it from the chart compares exactly and "
+			      "deletes it", shown);
 		hl_finding_help(f, "write 'keep'");
 		if (plain_text(v))
 			hl_finding_edit(f, v->span, "keep");
@@ -68,7 +69,10 @@ static void check_top(struct hl_ctx *ctx)
 		return;
 	/* a dropped document is a hook too: nothing applies to it */
 	if (h->is_hook) {
-		if (!h->dropped)
+		/* a hook key in an if/else arm the policy is not in: the
+		 * object is a regular resource in some renders, where keep
+		 * matters */
+		if (!h->dropped && (!ctx->doc->mask || h->hook->arm == kv->arm))
 			hl_finding_help(hl_report(ctx, HL_RULE_HL305,
 				kv->key_span, "'%s' has no effect on a hook: "
 				"hooks are never uninstalled, and it does not "

@@ -41,6 +41,28 @@ static bool null_reported_elsewhere(struct hl_ctx *ctx, const struct hl_map *m,
 	return kv == h->delete_policy && h->is_hook && !h->dropped;
 }
 
+/*
+ * An unquoted helm.sh/hook-weight: Helm reads the number YAML made of it
+ * (§1.2), so the fix quotes that integer ("017" is 15, "5.0" is 5), not
+ * the text, which Atoi may read differently or not at all (HL110).
+ */
+static void weight_fix(struct hl_ctx *ctx, struct hl_finding *f,
+		       const struct hl_value *v, const char *text, size_t len)
+{
+	const struct hl_hook *h = ctx->hook;
+	const char *fix;
+
+	if (!h->weight_valid) {
+		hl_finding_help(f, "write a quoted integer, like \"5\": Helm "
+				"reads '%s' as weight 0",
+				hl_shorten(ctx->arena, text, len));
+		return;
+	}
+	fix = hl_arena_printf(ctx->arena, "\"%lld\"", h->weight_value);
+	hl_finding_help(f, "quote it: %s", fix);
+	hl_finding_edit(f, v->span, fix);
+}
+
 static void check_unquoted(struct hl_ctx *ctx, const struct hl_kv *kv)
 {
 	const struct hl_value *v = &kv->val;
@@ -68,14 +90,31 @@ static void check_unquoted(struct hl_ctx *ctx, const struct hl_kv *kv)
 			      type_words[v->type]);
 		fix = hl_arena_printf(ctx->arena, "\"%.*s\"", (int)len, text);
 	}
+	if (kv == ctx->hook->weight) {
+		weight_fix(ctx, f, v, text, len);
+		return;
+	}
 	hl_finding_help(f, "quote it: %s", fix[0] == ' ' ? fix + 1 : fix);
 	hl_finding_edit(f, v->span, fix);
+}
+
+/* For the comma-separated hook annotations, an example of the format. */
+static const char *list_example(const char *key)
+{
+	if (!strcmp(key, "helm.sh/hook"))
+		return "pre-install,pre-upgrade";
+	if (!strcmp(key, "helm.sh/hook-delete-policy"))
+		return "before-hook-creation,hook-succeeded";
+	if (!strcmp(key, "helm.sh/hook-output-log-policy"))
+		return "hook-succeeded,hook-failed";
+	return NULL;
 }
 
 static void check_nonscalar(struct hl_ctx *ctx, const struct hl_map *m,
 			    const struct hl_kv *kv)
 {
 	struct hl_finding *f;
+	const char *like;
 
 	f = hl_report(ctx, HL_RULE_HL121, kv->val.span,
 		      "annotation '%s' has a %s value: annotation values "
@@ -84,7 +123,11 @@ static void check_nonscalar(struct hl_ctx *ctx, const struct hl_map *m,
 		      kv->val.style == HL_STYLE_MAP ? "mapping" : "sequence",
 		      m->top ? "and Helm fails the whole render" :
 			       "and the API server rejects the object");
-	hl_finding_help(f, "write the value as one string, quoted");
+	if (m->top && (like = list_example(kv->key)))
+		hl_finding_help(f, "write the items as one comma-separated "
+				"string, like \"%s\"", like);
+	else
+		hl_finding_help(f, "write the value as one string, quoted");
 }
 
 static void check_map(struct hl_ctx *ctx, const struct hl_map *m)

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: MIT */
+/* lifecycle.h - Helm's hook lifecycle per command, its problems, and plan */
+#ifndef HL_LIFECYCLE_H
+#define HL_LIFECYCLE_H
+
+#include "release.h"
+
+#define HL_NONE UINT32_MAX
+
+/* The commands whose hooks Helm runs (§9.1). */
+enum hl_cmd {
+	HL_CMD_INSTALL,
+	HL_CMD_UPGRADE,
+	HL_CMD_ROLLBACK,
+	HL_CMD_UNINSTALL,
+	HL_CMD_TEST,
+	HL_CMD_MAX,
+};
+
+/* InstallOrder as Helm 4 has it, or Helm 3's (no webhook configurations). */
+enum hl_kinds {
+	HL_KINDS_HELM4,
+	HL_KINDS_HELM3,
+};
+
+/* The index of @kind in InstallOrder (§8.3), or -1 for an unknown kind. */
+int hl_kind_index(const char *kind, enum hl_kinds list);
+/* Kinds whose objects have no namespace (ClusterRole, Namespace, ...). */
+bool hl_kind_cluster_scoped(const char *kind);
+const char *hl_cmd_name(enum hl_cmd c);
+/* The hook events of @c, in the order they run; returns how many (<= 2). */
+size_t hl_cmd_events(enum hl_cmd c, enum hl_event ev[2]);
+
+/* One run of a hook in an event; a hook listed twice runs twice (§3.2). */
+struct hl_run {
+	const struct hl_res *r;
+	const char *path;	/* "# Source:" path, else the file's path */
+	uint32_t res;		/* index in the release */
+	int16_t kind_idx;	/* hl_kind_index */
+	uint16_t nth;		/* 0: the hook's first run in this event */
+};
+
+/*
+ * Helm's order of two runs of one event (§8.1): effective weight, then
+ * metadata.name by bytes, then the InstallOrder index (unknown kinds last,
+ * alphabetical), then source path, file and document index, then run.
+ */
+int hl_run_cmp(const struct hl_run *a, const struct hl_run *b);
+/* Whether Helm's order of names @a and @b is known before rendering:
+ * they first differ in literal text (symbolic names, DESIGN.md). */
+bool hl_name_order_known(const char *a, const char *b);
+/* Whether Helm's order of hooks @a and @b depends on rendering (a
+ * templated weight, or equal weights and names that differ in actions). */
+bool hl_order_uncertain(const struct hl_res *a, const struct hl_res *b);
+
+/* Why a reference is not satisfied (hl_problem.why). */
+enum hl_why {
+	HL_WHY_NONE,
+	HL_WHY_LATER,		/* created later in the same event */
+	HL_WHY_NOT_YET,		/* a regular resource, not created yet */
+	HL_WHY_MAYBE,		/* regular: from the previous revision */
+	HL_WHY_UNINSTALLED,	/* regular: deleted by uninstall */
+	HL_WHY_SUCCEEDED,	/* deleted by hook-succeeded */
+	HL_WHY_TEST_ONLY,	/* a test hook */
+	HL_WHY_ABSENT,		/* a hook not run in or before */
+	HL_WHY_HOOK,		/* a regular resource uses a hook */
+	HL_WHY_SAME_EVENT,	/* HL406: a CRD hook of the same event */
+	HL_WHY_LATER_EVENT,	/* HL406: ... of a later event */
+};
+
+/*
+ * What the simulation found about one reference: the object it names is
+ * missing when the consumer needs it (a hook consumer's first run in
+ * @event), or, for a regular consumer (@event -1), is a hook object.
+ */
+struct hl_verdict {
+	uint32_t res;		/* the consumer */
+	uint32_t ref;		/* index in its refs */
+	uint32_t obj;		/* the object named */
+	uint32_t other;		/* the document to point at */
+	signed char event;	/* enum hl_event, or -1 */
+	unsigned char why;	/* enum hl_why */
+	signed char del_event;	/* HL_WHY_SUCCEEDED: the deleting event */
+};
+
+/*
+ * A finding of the release rules, before it is reported: the plan marks
+ * the same problems that the rules report.
+ */
+struct hl_problem {
+	enum hl_rule_id rule;
+	uint32_t res;		/* where it points: the consumer, the later
+				 * document, the custom resource, the last
+				 * hook of a group */
+	uint32_t other;		/* the other document, or HL_NONE */
+	uint32_t ref;		/* index in the consumer's refs, or NONE */
+	unsigned events;	/* 1 << enum hl_event: where it happens */
+	unsigned char why;	/* enum hl_why */
+	unsigned char del_event;	/* HL303: the event that deleted it */
+	bool uncertain;		/* the order depends on rendered names or
+				 * values: reported at info */
+	uint32_t first, count;	/* HL412: members[first..first+count) */
+};
+
+/* The lifecycle of one release, computed once for the rules and plan. */
+struct hl_life {
+	const struct hl_release *rel;
+	const struct hl_report *report;	/* file paths; may be NULL */
+	enum hl_kinds kinds;
+	bool note_helm3;	/* default target: say where Helm 3 differs */
+	/* the runs of each event, in Helm's order */
+	struct hl_run *runs[HL_EV_MAX];
+	size_t nruns[HL_EV_MAX];
+	/* the same under Helm 3's kind list, when it differs (note_helm3) */
+	struct hl_run *runs3[HL_EV_MAX];
+	/* objects: documents with one identity (group, kind, namespace,
+	 * name), sorted; object k is ord[obj_start[k] .. obj_start[k+1]) */
+	uint32_t *ord;
+	uint32_t *obj_start;
+	size_t nobj;
+	uint32_t *obj_of;	/* per resource: its object, or HL_NONE */
+	unsigned char *cluster;	/* per resource: a cluster-scoped kind */
+	struct hl_verdict *verdicts;
+	size_t nverdicts, verdicts_alloc;
+	struct hl_problem *problems;	/* sorted by res */
+	size_t nproblems, problems_alloc;
+	uint32_t *members;	/* HL412 groups, in Helm's order */
+	size_t nmembers, members_alloc;
+};
+
+/*
+ * Simulate @rel's lifecycle for @target (helm3 uses Helm 3's kind list,
+ * the others Helm 4's) and collect its problems, "one problem, one
+ * finding" applied. @report gives file paths for the order (NULL: none).
+ */
+void hl_life_build(struct hl_life *l, const struct hl_release *rel,
+		   const struct hl_report *report, enum hl_target target);
+void hl_life_release(struct hl_life *l);
+/* The release rules over a simulated release: fill l->problems from its
+ * verdicts, objects and runs (rules/ordering.c). */
+void hl_life_check(struct hl_life *l);
+/* Report l->problems as findings (rules/ordering.c). */
+void hl_life_report(struct hl_ctx *ctx, const struct hl_life *l);
+/* Whether a resource is a Job or a Pod: the only kinds Helm waits on. */
+bool hl_res_waited(const struct hl_res *r);
+/* The problems of resource @res: returns how many, the first in @out. */
+size_t hl_life_problems_of(const struct hl_life *l, uint32_t res,
+			   const struct hl_problem **out);
+/* The object reference @ref of resource @res names, or HL_NONE when it
+ * is not in the release. */
+uint32_t hl_life_resolve(const struct hl_life *l, uint32_t res,
+			 const struct hl_ref *ref);
+/* The documents of object @obj, in document order. */
+static inline size_t hl_life_members(const struct hl_life *l, uint32_t obj,
+				     const uint32_t **out)
+{
+	*out = l->ord + l->obj_start[obj];
+	return l->obj_start[obj + 1] - l->obj_start[obj];
+}
+/* What a reference field is called in messages ("serviceAccountName"). */
+const char *hl_ref_field(const struct hl_ref *ref);
+const char *hl_ref_kind_name(const struct hl_ref *ref);
+/* The text of a problem's finding (malloc'd). */
+char *hl_problem_message(const struct hl_life *l, const struct hl_problem *p);
+
+/* hooklint plan */
+enum hl_plan_format {
+	HL_PLAN_TEXT,
+	HL_PLAN_JSON,
+	HL_PLAN_MERMAID,
+};
+
+/* The plan being written: releases are added as they are analysed. */
+struct hl_plan {
+	enum hl_plan_format format;
+	const struct hl_opts *opts;
+	FILE *out;
+	bool color;
+	size_t nreleases;
+	void *priv;		/* plan.c's writer state */
+};
+
+/* Add the plan of one analysed release (called by hl_release_check). */
+void hl_plan_add(struct hl_plan *p, const struct hl_ctx *ctx,
+		 const struct hl_life *l);
+/* `hooklint plan ARGS...` (argv[0] is "plan"): the exit status. */
+int hl_plan_main(int argc, char **argv);
+/* Lint per @o and write the plan of every release to @out (for tests). */
+int hl_plan_write(const struct hl_opts *o, enum hl_plan_format format,
+		  FILE *out, bool color, struct hl_report *r);
+
+#endif

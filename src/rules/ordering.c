@@ -1,0 +1,886 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rules/ordering.c - the release rules over the simulated lifecycle:
+ * HL303, HL304 and HL401-HL412 (but HL411, a per-resource rule in
+ * events.c), "one problem, one finding", and their findings.
+ */
+#include "lifecycle.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EV(e) (1u << HL_EV_##e)
+
+/* HL412 lists at most this many other hooks of a group. */
+#define GROUP_RELATED_MAX 10
+
+static const struct hl_res *res_at(const struct hl_life *l, uint32_t i)
+{
+	return &l->rel->res[i];
+}
+
+/* A problem before merging: one per verdict, with the object it names. */
+struct cand {
+	struct hl_problem p;
+	uint32_t obj;
+};
+
+struct cands {
+	struct cand *v;
+	size_t n, alloc;
+};
+
+static void add_cand(struct cands *c, enum hl_rule_id rule,
+		     const struct hl_verdict *v)
+{
+	struct cand *x;
+
+	HL_GROW(c->v, c->n + 1, c->alloc);
+	x = &c->v[c->n++];
+	memset(x, 0, sizeof(*x));
+	x->p.rule = rule;
+	x->p.res = v->res;
+	x->p.other = v->other;
+	x->p.ref = v->ref;
+	x->p.events = v->event >= 0 ? 1u << v->event : 0;
+	x->p.why = v->why;
+	x->p.del_event = v->del_event >= 0 ? (unsigned char)v->del_event :
+			 0xff;
+	x->obj = v->obj;
+}
+
+/* Which rule, if any, a verdict is (RULES.md HL3xx/HL4xx). */
+static int verdict_rule(const struct hl_life *l, const struct hl_verdict *v)
+{
+	const struct hl_res *c = res_at(l, v->res);
+	bool waited = hl_res_waited(c);
+
+	if (v->event < 0) {
+		switch (v->why) {
+		case HL_WHY_TEST_ONLY:
+			return HL_RULE_HL407;
+		case HL_WHY_SUCCEEDED:
+			return HL_RULE_HL303;
+		default:
+			return HL_RULE_HL304;
+		}
+	}
+	switch (v->why) {
+	case HL_WHY_NOT_YET:
+		return waited ? HL_RULE_HL402 : -1;
+	case HL_WHY_MAYBE:
+		return waited && !(c->event_mask & EV(PRE_INSTALL)) ?
+		       HL_RULE_HL403 : -1;
+	case HL_WHY_UNINSTALLED:
+		return waited ? HL_RULE_HL404 : -1;
+	case HL_WHY_SUCCEEDED:
+		return HL_RULE_HL303;
+	case HL_WHY_TEST_ONLY:
+		return HL_RULE_HL407;
+	case HL_WHY_LATER:
+		/* only a hook Helm waits on blocks the next one */
+		return waited ? HL_RULE_HL401 : -1;
+	case HL_WHY_ABSENT:
+		return HL_RULE_HL405;
+	default:
+		return -1;
+	}
+}
+
+static int cmp_cand(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+
+	if (a->p.res != b->p.res)
+		return a->p.res < b->p.res ? -1 : 1;
+	if (a->obj != b->obj)
+		return a->obj < b->obj ? -1 : 1;
+	if (a->p.rule != b->p.rule)
+		return a->p.rule < b->p.rule ? -1 : 1;
+	return (a->p.ref > b->p.ref) - (a->p.ref < b->p.ref);
+}
+
+static void add_problem(struct hl_life *l, const struct hl_problem *p)
+{
+	HL_GROW(l->problems, l->nproblems + 1, l->problems_alloc);
+	l->problems[l->nproblems++] = *p;
+}
+
+/*
+ * References: one finding per consumer, object and rule, at the first
+ * reference, for every event where it happens; HL303 and HL407 say more
+ * than HL304 and HL405 about the same reference.
+ */
+static void reference_rules(struct hl_life *l)
+{
+	struct cands c = { NULL, 0, 0 };
+	size_t i, j, k;
+
+	for (i = 0; i < l->nverdicts; i++) {
+		const struct hl_verdict *v = &l->verdicts[i];
+		int rule = verdict_rule(l, v);
+
+		/* silent about an object that may not be rendered */
+		if (rule < 0 || res_at(l, v->other)->conditional)
+			continue;
+		add_cand(&c, (enum hl_rule_id)rule, v);
+		if (rule == HL_RULE_HL401)
+			c.v[c.n - 1].p.uncertain = hl_order_uncertain(
+				res_at(l, v->res), res_at(l, v->other));
+	}
+	if (c.n)
+		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
+	for (i = 0; i < c.n; i = j) {
+		bool specific = false;
+
+		for (j = i; j < c.n && c.v[j].p.res == c.v[i].p.res &&
+		     c.v[j].obj == c.v[i].obj; j++)
+			specific |= c.v[j].p.rule == HL_RULE_HL303 ||
+				    c.v[j].p.rule == HL_RULE_HL407;
+		for (k = i; k < j; k++) {
+			struct hl_problem p = c.v[k].p;
+
+			if (specific && (p.rule == HL_RULE_HL304 ||
+					 p.rule == HL_RULE_HL405))
+				continue;
+			/* the same rule at other events of the consumer */
+			while (k + 1 < j && c.v[k + 1].p.rule == p.rule) {
+				p.events |= c.v[++k].p.events;
+				p.uncertain &= c.v[k].p.uncertain;
+			}
+			add_problem(l, &p);
+		}
+	}
+	free(c.v);
+}
+
+/* --- HL406: a custom resource hook and its CRD ------------------------ */
+
+struct crd {
+	const char *group, *kind;
+	uint32_t res;
+};
+
+static int cmp_crd(const void *pa, const void *pb)
+{
+	const struct crd *a = pa, *b = pb;
+	int c;
+
+	if ((c = strcmp(a->group, b->group)) || (c = strcmp(a->kind, b->kind)))
+		return c;
+	return (a->res > b->res) - (a->res < b->res);
+}
+
+/* The events of @mask where a CRD that runs at @crd_mask is not there
+ * yet; *@same tells whether one of them is the CRD's own event. */
+static unsigned crd_late_events(unsigned mask, unsigned crd_mask, bool *same)
+{
+	unsigned bad = 0;
+	enum hl_cmd c;
+
+	*same = false;
+	for (c = 0; c < HL_CMD_MAX; c++) {
+		enum hl_event ev[2];
+		size_t n = hl_cmd_events(c, ev), i, k;
+
+		for (i = 0; i < n; i++) {
+			bool earlier = false, now, later = false;
+
+			if (!(mask & 1u << ev[i]))
+				continue;
+			for (k = 0; k < i; k++)
+				earlier |= !!(crd_mask & 1u << ev[k]);
+			now = crd_mask & 1u << ev[i];
+			for (k = i + 1; k < n; k++)
+				later |= !!(crd_mask & 1u << ev[k]);
+			if (!earlier && (now || later)) {
+				bad |= 1u << ev[i];
+				*same |= now;
+			}
+		}
+	}
+	return bad;
+}
+
+static void crd_rule(struct hl_life *l)
+{
+	const struct hl_release *rel = l->rel;
+	struct crd *crds = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	for (i = 0; i < rel->n; i++) {
+		const struct hl_res *r = &rel->res[i];
+
+		if (r->dropped || !r->crd_group || !r->crd_kind ||
+		    strcmp(r->kind, "CustomResourceDefinition"))
+			continue;
+		HL_GROW(crds, n + 1, alloc);
+		crds[n].group = r->crd_group;
+		crds[n].kind = r->crd_kind;
+		crds[n].res = (uint32_t)i;
+		n++;
+	}
+	if (!n)
+		return;
+	qsort(crds, n, sizeof(*crds), cmp_crd);
+	for (i = 0; i < rel->n; i++) {
+		const struct hl_res *r = &rel->res[i];
+		struct crd key = { r->group, r->kind, 0 };
+		struct hl_problem p;
+		size_t lo = 0, hi = n, k;
+		uint32_t regular = HL_NONE, hook = HL_NONE;
+		unsigned crd_mask = 0;
+		bool in_dir = false, same;
+
+		if (r->dropped || !r->is_hook || !*r->group)
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (cmp_crd(&crds[mid], &key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = lo; k < n && !strcmp(crds[k].group, r->group) &&
+		     !strcmp(crds[k].kind, r->kind); k++) {
+			const struct hl_res *d = &rel->res[crds[k].res];
+
+			if (d->conditional)
+				continue;
+			if (d->in_crds_dir) {
+				in_dir = true;	/* installed first */
+			} else if (!d->is_hook) {
+				if (regular == HL_NONE)
+					regular = crds[k].res;
+			} else {
+				if (hook == HL_NONE)
+					hook = crds[k].res;
+				crd_mask |= d->event_mask;
+			}
+		}
+		if (in_dir || (regular == HL_NONE && hook == HL_NONE))
+			continue;
+		memset(&p, 0, sizeof(p));
+		p.rule = HL_RULE_HL406;
+		p.res = (uint32_t)i;
+		p.ref = HL_NONE;
+		if (regular != HL_NONE) {
+			p.other = regular;
+			p.events = r->event_mask;
+			p.why = HL_WHY_NOT_YET;
+		} else {
+			p.other = hook;
+			p.events = crd_late_events(r->event_mask, crd_mask,
+						   &same);
+			p.why = same ? HL_WHY_SAME_EVENT : HL_WHY_LATER_EVENT;
+			if (!p.events)
+				continue;
+		}
+		add_problem(l, &p);
+	}
+	free(crds);
+}
+
+/* --- HL408, HL409, HL410: documents of one identity ------------------ */
+
+static void pair(struct hl_life *l, enum hl_rule_id rule, uint32_t later,
+		 uint32_t earlier, unsigned events)
+{
+	struct hl_problem p;
+
+	if (res_at(l, later)->conditional || res_at(l, earlier)->conditional)
+		return;
+	memset(&p, 0, sizeof(p));
+	p.rule = rule;
+	p.res = later;
+	p.other = earlier;
+	p.ref = HL_NONE;
+	p.events = events;
+	add_problem(l, &p);
+}
+
+static void identity_rules(struct hl_life *l)
+{
+	size_t k;
+
+	for (k = 0; k < l->nobj; k++) {
+		const uint32_t *m;
+		size_t n = hl_life_members(l, (uint32_t)k, &m), i;
+		uint32_t regular = HL_NONE, hook = HL_NONE;
+		uint32_t by_event[HL_EV_MAX];	/* first member per event */
+
+		if (n < 2)
+			continue;
+		for (i = 0; i < HL_EV_MAX; i++)
+			by_event[i] = HL_NONE;
+		for (i = 0; i < n; i++) {
+			const struct hl_res *r = res_at(l, m[i]);
+			uint32_t shared = HL_NONE;
+			size_t e;
+
+			/* range-generated documents: 0..n objects */
+			if (r->in_crds_dir || r->generated)
+				continue;
+			if (!r->is_hook) {
+				if (hook != HL_NONE)
+					pair(l, HL_RULE_HL410, m[i], hook, 0);
+				if (regular == HL_NONE)
+					regular = m[i];
+				continue;
+			}
+			if (regular != HL_NONE)
+				pair(l, HL_RULE_HL410, m[i], regular, 0);
+			for (e = 0; e < HL_EV_MAX; e++)
+				if ((r->event_mask & 1u << e) &&
+				    by_event[e] != HL_NONE &&
+				    (shared == HL_NONE || by_event[e] < shared))
+					shared = by_event[e];
+			if (shared != HL_NONE)
+				pair(l, HL_RULE_HL408, m[i], m[shared],
+				     r->event_mask &
+				     res_at(l, m[shared])->event_mask);
+			else if (hook != HL_NONE && !r->events_templated &&
+				 !res_at(l, hook)->events_templated)
+				pair(l, HL_RULE_HL409, m[i], hook, 0);
+			if (hook == HL_NONE)
+				hook = m[i];
+			for (e = 0; e < HL_EV_MAX; e++)
+				if ((r->event_mask & 1u << e) &&
+				    by_event[e] == HL_NONE)
+					by_event[e] = (uint32_t)i;
+		}
+	}
+}
+
+/* --- HL412: hooks of one event with one weight ------------------------ */
+
+struct group {
+	const uint32_t *m;	/* into l->members, once all are in */
+	size_t first, count;
+	unsigned events;
+};
+
+static int cmp_group(const void *pa, const void *pb)
+{
+	const struct group *a = pa, *b = pb;
+	uint32_t la = a->m[a->count - 1], lb = b->m[b->count - 1];
+
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	if (a->count != b->count)
+		return a->count < b->count ? -1 : 1;
+	return memcmp(a->m, b->m, a->count * sizeof(*a->m));
+}
+
+static void add_member(struct hl_life *l, uint32_t res)
+{
+	HL_GROW(l->members, l->nmembers + 1, l->members_alloc);
+	l->members[l->nmembers++] = res;
+}
+
+static bool two_names(const struct hl_life *l, size_t first, size_t count)
+{
+	const char *n0 = l->rel->res[l->members[first]].name;
+	size_t i;
+
+	for (i = 1; i < count; i++) {
+		const char *n = l->rel->res[l->members[first + i]].name;
+		if (n != n0 && (!n || !n0 || strcmp(n, n0)))
+			return true;
+	}
+	return false;
+}
+
+static void weight_groups(struct hl_life *l)
+{
+	struct group *g = NULL;
+	size_t ng = 0, galloc = 0, e, i, j;
+
+	for (e = 0; e < HL_EV_MAX; e++) {
+		const struct hl_run *runs = l->runs[e];
+		size_t n = l->nruns[e];
+
+		for (i = 0; i < n; i = j) {
+			size_t first = l->nmembers, count;
+
+			for (j = i; j < n &&
+			     runs[j].r->weight == runs[i].r->weight; j++)
+				if (!runs[j].nth && !runs[j].r->conditional &&
+				    !runs[j].r->generated &&
+				    !runs[j].r->weight_templated)
+					add_member(l, runs[j].res);
+			count = l->nmembers - first;
+			/* hooks of one name are ordered by kind, not name */
+			if (count < 2 || !two_names(l, first, count)) {
+				l->nmembers = first;
+				continue;
+			}
+			HL_GROW(g, ng + 1, galloc);
+			g[ng].first = first;
+			g[ng].count = count;
+			g[ng].events = 1u << e;
+			ng++;
+		}
+	}
+	for (i = 0; i < ng; i++)
+		g[i].m = l->members + g[i].first;
+	/* one finding per group, also when several events share it */
+	if (ng)
+		qsort(g, ng, sizeof(*g), cmp_group);
+	for (i = 0; i < ng; i = j) {
+		struct hl_problem p;
+
+		memset(&p, 0, sizeof(p));
+		p.events = 0;
+		for (j = i; j < ng && !cmp_group(&g[i], &g[j]); j++)
+			p.events |= g[j].events;
+		p.rule = HL_RULE_HL412;
+		p.res = g[i].m[g[i].count - 1];
+		p.other = g[i].m[g[i].count - 2];
+		p.ref = HL_NONE;
+		p.first = (uint32_t)g[i].first;
+		p.count = (uint32_t)g[i].count;
+		add_problem(l, &p);
+	}
+	free(g);
+}
+
+static int cmp_problem(const void *pa, const void *pb)
+{
+	const struct hl_problem *a = pa, *b = pb;
+
+	if (a->res != b->res)
+		return a->res < b->res ? -1 : 1;
+	if (a->rule != b->rule)
+		return a->rule < b->rule ? -1 : 1;
+	if (a->ref != b->ref)
+		return a->ref < b->ref ? -1 : 1;
+	return (a->other > b->other) - (a->other < b->other);
+}
+
+void hl_life_check(struct hl_life *l)
+{
+	reference_rules(l);
+	crd_rule(l);
+	identity_rules(l);
+	weight_groups(l);
+	if (l->nproblems)
+		qsort(l->problems, l->nproblems, sizeof(*l->problems),
+		      cmp_problem);
+}
+
+/* --- messages ----------------------------------------------------------- */
+
+/* "pre-install", "pre-install and pre-upgrade", "a, b and c" */
+static void events_text(struct hl_buf *b, unsigned mask)
+{
+	size_t e, n = 0, total = 0;
+
+	for (e = 0; e < HL_EV_MAX; e++)
+		total += !!(mask & 1u << e);
+	for (e = 0; e < HL_EV_MAX; e++) {
+		if (!(mask & 1u << e))
+			continue;
+		if (n)
+			hl_buf_adds(b, n + 1 == total ? " and " : ", ");
+		hl_buf_adds(b, hl_event_name((enum hl_event)e));
+		n++;
+	}
+}
+
+static const char *name_of(const struct hl_res *r)
+{
+	return r->name ? r->name : "";
+}
+
+/* Kind 'name' */
+static void object_text(struct hl_buf *b, const struct hl_res *r)
+{
+	hl_buf_addf(b, "%s '%s'", r->kind, name_of(r));
+}
+
+/* The earliest event of @mask that is in @cmd's, for "at helm X". */
+static const char *first_event(unsigned mask)
+{
+	size_t e;
+
+	for (e = 0; e < HL_EV_MAX; e++)
+		if (mask & 1u << e)
+			return hl_event_name((enum hl_event)e);
+	return "?";
+}
+
+/* Why a hook of @have is not there at the first event of @need. */
+static const char *absent_reason(unsigned need, unsigned have)
+{
+	size_t e;
+
+	for (e = 0; e < HL_EV_MAX && !(need & 1u << e); e++)
+		;
+	switch (e) {
+	case HL_EV_PRE_INSTALL:
+		return have & EV(POST_INSTALL) ?
+		       "created after pre-install by helm install" :
+		       "which helm install does not run";
+	case HL_EV_PRE_UPGRADE:
+		return have & EV(POST_UPGRADE) ?
+		       "created after pre-upgrade by helm upgrade" :
+		       "which helm upgrade does not run";
+	case HL_EV_PRE_ROLLBACK:
+		return have & EV(POST_ROLLBACK) ?
+		       "created after pre-rollback by helm rollback" :
+		       "which helm rollback does not run";
+	case HL_EV_PRE_DELETE:
+		return have & EV(POST_DELETE) ?
+		       "created after pre-delete by helm uninstall" :
+		       "which helm uninstall does not run";
+	case HL_EV_POST_INSTALL:
+		return "which helm install does not run";
+	case HL_EV_POST_UPGRADE:
+		return "which helm upgrade does not run";
+	case HL_EV_POST_ROLLBACK:
+		return "which helm rollback does not run";
+	case HL_EV_POST_DELETE:
+		return "which helm uninstall does not run";
+	default:
+		return "so helm test finds it only if helm install left it "
+		       "behind and no upgrade deleted it";
+	}
+}
+
+static void msg_ref(struct hl_buf *b, const struct hl_life *l,
+		    const struct hl_problem *p)
+{
+	const struct hl_res *c = res_at(l, p->res), *o = res_at(l, p->other);
+
+	object_text(b, o);
+	switch (p->rule) {
+	case HL_RULE_HL303:
+		if (!c->is_hook) {
+			hl_buf_adds(b, " is a hook with hook-succeeded: Helm deletes "
+				    "it at the end of ");
+			events_text(b, o->event_mask);
+			hl_buf_addf(b, ", while this regular %s still needs it",
+				    c->kind);
+		} else {
+			hl_buf_addf(b, " is deleted at the end of %s "
+				    "(hook-succeeded), before this hook runs at ",
+				    p->del_event < HL_EV_MAX ?
+				    hl_event_name((enum hl_event)p->del_event) :
+				    "its event");
+			events_text(b, p->events);
+		}
+		break;
+	case HL_RULE_HL304:
+		hl_buf_adds(b, " is a hook: Helm never updates or uninstalls hook "
+			    "objects and creates it again at ");
+		events_text(b, o->event_mask);
+		hl_buf_addf(b, ", so this regular %s depends on an object the "
+			    "release does not manage", c->kind);
+		break;
+	case HL_RULE_HL401:
+		if (p->uncertain) {
+			hl_buf_addf(b, " may be created after this %s in ",
+				    c->kind);
+			events_text(b, p->events);
+			if (c->weight_templated || o->weight_templated)
+				hl_buf_adds(b, ": a weight comes from a template, "
+					    "so the order is known only once "
+					    "rendered,");
+			else
+				hl_buf_addf(b, ": with equal weights (%lld) Helm "
+					    "orders hooks by their rendered "
+					    "names, not kind (helm/helm#12414), "
+					    "and '%s' and '%s' compare only once "
+					    "rendered,", c->weight, name_of(c),
+					    name_of(o));
+			hl_buf_addf(b, " and Helm waits for this %s to finish "
+				    "before creating the next hook, so it would "
+				    "block until --timeout", c->kind);
+			break;
+		}
+		hl_buf_addf(b, " is created after this %s in ", c->kind);
+		events_text(b, p->events);
+		if (o->weight == c->weight && (!o->name || !c->name ||
+					       strcmp(o->name, c->name)))
+			hl_buf_addf(b, ": with equal weights (%lld) Helm orders "
+				    "hooks by name, not kind ('%s' < '%s', "
+				    "helm/helm#12414), and", c->weight,
+				    name_of(c), name_of(o));
+		else if (o->weight != c->weight)
+			hl_buf_addf(b, " (weight %lld, this hook %lld): Helm "
+				    "creates hooks in order of weight, and",
+				    o->weight, c->weight);
+		else
+			hl_buf_adds(b, ": Helm orders hooks by weight, name, "
+				    "kind and file, and");
+		hl_buf_addf(b, " it waits for this %s to finish before "
+			    "creating the next hook, so it blocks until "
+			    "--timeout", c->kind);
+		break;
+	case HL_RULE_HL402:
+		hl_buf_addf(b, " is a regular resource: on install Helm creates "
+			    "regular resources only after the pre-install hooks "
+			    "have finished, so this %s waits for it until "
+			    "--timeout", c->kind);
+		break;
+	case HL_RULE_HL403:
+		hl_buf_adds(b, " is a regular resource: pre-upgrade hooks run "
+			    "before Helm applies the new revision, so it exists "
+			    "only if the previous revision already had it");
+		break;
+	case HL_RULE_HL404:
+		hl_buf_addf(b, " is a regular resource: helm uninstall deletes it "
+			    "before the post-delete hooks run, so this %s cannot "
+			    "use it", c->kind);
+		break;
+	case HL_RULE_HL405:
+		hl_buf_adds(b, " does not exist when this hook runs at ");
+		events_text(b, p->events);
+		hl_buf_adds(b, ": it is a hook of ");
+		events_text(b, o->event_mask);
+		hl_buf_addf(b, " only, %s",
+			    absent_reason(p->events, o->event_mask));
+		break;
+	case HL_RULE_HL407:
+		hl_buf_addf(b, " is a test hook: Helm creates test hooks only "
+			    "during helm test, so it does not exist for this %s",
+			    c->kind);
+		break;
+	default:
+		break;
+	}
+}
+
+char *hl_problem_message(const struct hl_life *l, const struct hl_problem *p)
+{
+	struct hl_buf b = HL_BUF_INIT;
+	const struct hl_res *r = res_at(l, p->res);
+	const struct hl_res *o = p->other != HL_NONE ? res_at(l, p->other) : NULL;
+	size_t i;
+
+	switch (p->rule) {
+	case HL_RULE_HL406:
+		hl_buf_addf(&b, "%s hook needs CustomResourceDefinition '%s', ",
+			    r->kind, name_of(o));
+		if (p->why == HL_WHY_NOT_YET) {
+			hl_buf_adds(&b, "a regular resource of the release: Helm "
+				    "creates regular resources after the "
+				    "pre-install hooks");
+		} else {
+			hl_buf_addf(&b, "a hook of %s", p->why == HL_WHY_SAME_EVENT ?
+				    "the same event (" : "a later event (");
+			events_text(&b, o->event_mask);
+			hl_buf_adds(&b, ")");
+		}
+		hl_buf_adds(&b, " and never waits for a CRD to be Established, "
+			    "so creating it fails with \"no matches for kind\"");
+		break;
+	case HL_RULE_HL408:
+		object_text(&b, r);
+		hl_buf_adds(&b, " is defined again as a hook of ");
+		events_text(&b, p->events);
+		hl_buf_adds(&b, ": both documents are one object, so Helm deletes "
+			    "the first (before-hook-creation) or fails with "
+			    "AlreadyExists when it creates the second");
+		break;
+	case HL_RULE_HL409:
+		object_text(&b, r);
+		hl_buf_adds(&b, " is defined again as a hook, for other events (");
+		events_text(&b, r->event_mask);
+		hl_buf_adds(&b, " here, ");
+		events_text(&b, o->event_mask);
+		hl_buf_adds(&b, " before): both documents are one object, which "
+			    "Helm deletes and creates again with whichever "
+			    "definition runs");
+		break;
+	case HL_RULE_HL410:
+		object_text(&b, r);
+		hl_buf_adds(&b, " is both a hook and a regular resource: Helm 3 "
+			    "fails with AlreadyExists or invalid ownership "
+			    "metadata, Helm 4 merges them, and the hook's "
+			    "before-hook-creation deletes the release's object");
+		break;
+	case HL_RULE_HL412:
+		hl_buf_addf(&b, "%u hooks of ", (unsigned)p->count);
+		events_text(&b, p->events);
+		hl_buf_addf(&b, " have weight %lld: Helm orders them by name (",
+			    r->weight);
+		for (i = 0; i < p->count && i < 3; i++)
+			hl_buf_addf(&b, "%s'%s'", i ? ", " : "",
+				    name_of(res_at(l, l->members[p->first + i])));
+		hl_buf_addf(&b, "%s), so their order depends on the rendered "
+			    "names, which may depend on the release name",
+			    p->count > 3 ? ", ..." : "");
+		break;
+	default:
+		msg_ref(&b, l, p);
+		break;
+	}
+	return hl_buf_detach(&b);
+}
+
+static const char *help_text(const struct hl_life *l,
+			     const struct hl_problem *p, struct hl_buf *b)
+{
+	const struct hl_res *r = res_at(l, p->res);
+	const struct hl_res *o = p->other != HL_NONE ? res_at(l, p->other) : NULL;
+
+	switch (p->rule) {
+	case HL_RULE_HL303:
+		hl_buf_addf(b, "drop hook-succeeded from '%s' (keep "
+			    "before-hook-creation), or make it a regular resource",
+			    name_of(o));
+		break;
+	case HL_RULE_HL304:
+		hl_buf_addf(b, "make '%s' a regular resource of the release",
+			    name_of(o));
+		break;
+	case HL_RULE_HL401:
+		hl_buf_addf(b, "give '%s' a lower helm.sh/hook-weight than this "
+			    "hook, e.g. \"%lld\"", name_of(o),
+			    r->weight > LLONG_MIN ? r->weight - 1 : r->weight);
+		break;
+	case HL_RULE_HL402:
+		hl_buf_addf(b, "make '%s' a pre-install hook with a lower weight, "
+			    "or run this hook at post-install", name_of(o));
+		break;
+	case HL_RULE_HL403:
+		hl_buf_addf(b, "if '%s' is new in this version, make it a "
+			    "pre-upgrade hook with a lower weight, or run this "
+			    "hook at post-upgrade", name_of(o));
+		break;
+	case HL_RULE_HL404:
+		hl_buf_addf(b, "make '%s' a post-delete hook with a lower weight, "
+			    "or keep it with helm.sh/resource-policy: keep",
+			    name_of(o));
+		break;
+	case HL_RULE_HL405:
+		hl_buf_addf(b, "add %s to the helm.sh/hook events of '%s'",
+			    first_event(p->events & ~o->event_mask), name_of(o));
+		break;
+	case HL_RULE_HL406:
+		hl_buf_adds(b, "move the CustomResourceDefinition to the chart's "
+			    "crds/ directory");
+		break;
+	case HL_RULE_HL407:
+		hl_buf_addf(b, "do not depend on test hooks: make '%s' a regular "
+			    "resource, or a hook of the events that need it",
+			    name_of(o));
+		break;
+	case HL_RULE_HL408:
+	case HL_RULE_HL409:
+		hl_buf_adds(b, "give each hook its own name, or merge the "
+			    "documents into one hook with all the events");
+		break;
+	case HL_RULE_HL410:
+		hl_buf_adds(b, "rename the hook, or keep only one of the two");
+		break;
+	case HL_RULE_HL412:
+		hl_buf_adds(b, "give them distinct helm.sh/hook-weight values in "
+			    "the order they must run");
+		break;
+	default:
+		return NULL;
+	}
+	return b->s;
+}
+
+/* --- findings ----------------------------------------------------------- */
+
+/* Where a problem points (DESIGN.md "Positions"). */
+static struct hl_span problem_span(const struct hl_life *l,
+				   const struct hl_problem *p)
+{
+	const struct hl_res *r = res_at(l, p->res);
+
+	if (p->ref != HL_NONE)
+		return r->refs[p->ref].span;
+	if (p->rule == HL_RULE_HL406 || !hl_span_set(r->name_span))
+		return r->kind_span;
+	return r->name_span;
+}
+
+static struct hl_span object_span(const struct hl_res *r)
+{
+	return hl_span_set(r->name_span) ? r->name_span : r->kind_span;
+}
+
+static void related(struct hl_ctx *ctx, struct hl_finding *f,
+		    const struct hl_res *at, const struct hl_res *o,
+		    const char *what)
+{
+	const char *path = o->file == at->file ? NULL :
+			   ctx->report->files[o->file].path;
+
+	if (o->source)
+		hl_finding_related(f, path, true, object_span(o),
+				   "%s '%s' %s (%s)", o->kind, name_of(o), what,
+				   o->source);
+	else
+		hl_finding_related(f, path, true, object_span(o), "%s '%s' %s",
+				   o->kind, name_of(o), what);
+}
+
+static const char *related_text(const struct hl_problem *p)
+{
+	if (p->uncertain)
+		return "may be created later";
+	switch (p->rule) {
+	case HL_RULE_HL303:
+		return "is deleted by hook-succeeded";
+	case HL_RULE_HL401:
+		return "is created later";
+	case HL_RULE_HL402:
+	case HL_RULE_HL403:
+	case HL_RULE_HL404:
+		return "is a regular resource";
+	case HL_RULE_HL408:
+	case HL_RULE_HL409:
+	case HL_RULE_HL410:
+		return "is defined here first";
+	default:
+		return "is defined here";
+	}
+}
+
+static void report_problem(struct hl_ctx *ctx, const struct hl_life *l,
+			   const struct hl_problem *p)
+{
+	const struct hl_res *r = res_at(l, p->res);
+	struct hl_buf help = HL_BUF_INIT;
+	struct hl_finding *f;
+	char *msg;
+	size_t i;
+
+	ctx->file = r->file;
+	msg = hl_problem_message(l, p);
+	f = hl_report(ctx, p->rule, problem_span(l, p), "%s", msg);
+	free(msg);
+	if (!f)
+		return;
+	if (p->uncertain)
+		f->severity = HL_SEV_INFO;
+	if (r->source)
+		f->template_path = xstrdup(r->source);
+	if (help_text(l, p, &help))
+		hl_finding_help(f, "%s", help.s);
+	hl_buf_release(&help);
+	if (p->rule != HL_RULE_HL412) {
+		related(ctx, f, r, res_at(l, p->other), related_text(p));
+		return;
+	}
+	for (i = 0; i + 1 < p->count && i < GROUP_RELATED_MAX; i++)
+		related(ctx, f, r, res_at(l, l->members[p->first + i]),
+			"has the same weight and runs before it");
+}
+
+void hl_life_report(struct hl_ctx *ctx, const struct hl_life *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nproblems; i++)
+		if (hl_rule_enabled(ctx, l->problems[i].rule))
+			report_problem(ctx, l, &l->problems[i]);
+}

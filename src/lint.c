@@ -119,6 +119,9 @@ static void on_syntax(void *user, const struct hl_docrange *dr, size_t at,
 	init_ctx(l, &ctx, &d);
 	/* a template the masking could not turn into YAML is not a YAML
 	 * error: check the literal hook annotations line by line instead */
+	/* a chart file Helm never renders is no manifest Helm would fail on */
+	if (l->place == HL_PLACE_CHART_OTHER)
+		return;
 	if (l->place == HL_PLACE_TEMPLATE && has_actions(l, dr)) {
 		hl_fallback_scan(&ctx, l->mask, dr->start, dr->end);
 		return;
@@ -259,8 +262,9 @@ static void lint_buffer(struct lint *l, const char *buf, size_t len)
 
 	l->buf = buf;
 	l->len = len;
-	if (l->place == HL_PLACE_TEMPLATE) {
-		/* parse a masked copy; positions stay those of the file */
+	if (l->place == HL_PLACE_TEMPLATE || l->place == HL_PLACE_CHART_OTHER) {
+		/* parse a masked copy; positions stay those of the file (chart
+		 * files outside templates/ are often templates put there) */
 		char *masked = xmalloc(len + 1);
 		struct hl_mask mask;
 
@@ -654,8 +658,10 @@ int hl_run(struct hl_opts *o)
 	if (r.nerrors)
 		status = HL_EXIT_IO;
 	if (status == HL_EXIT_OK && !o->exit_zero && o->fail_on != HL_SEV_OFF)
-		for (i = o->fail_on; i <= HL_SEV_ERROR; i++)
-			if (r.counts[i])
+		for (i = 0; i < r.nfindings; i++)
+			if (r.findings[i].severity >= o->fail_on &&
+			    r.findings[i].severity <= HL_SEV_ERROR &&
+			    hl_config_fails(o, r.findings[i].rule))
 				status = HL_EXIT_FINDINGS;
 	hl_report_release(&r);
 	return status;

@@ -63,32 +63,67 @@ static void hooks_not_rendered(struct hl_ctx *ctx)
 			"directory");
 }
 
+/* A block scalar header ends the line: "key: |", "- >-", "|2+". */
+static bool opens_block(const char *line, size_t n)
+{
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\r' ||
+		     line[n - 1] == '-' || line[n - 1] == '+' ||
+		     (line[n - 1] >= '0' && line[n - 1] <= '9')))
+		n--;
+	return n && (line[n - 1] == '|' || line[n - 1] == '>') &&
+	       (n == 1 || line[n - 2] == ' ');
+}
+
 /*
- * A template action in a crds/ file, where it is not inside a quoted
- * string: crds/ is never templated. Returns its offset in [start, end),
- * or SIZE_MAX. A heuristic on the raw line: an odd number of quotes
- * before the "{{" on its line means it sits in a string.
+ * Is the "{{" at @q (in line [ls, le)) where a value starts, rather than
+ * inside a string value? Inside quotes, or after other text of a plain
+ * scalar, it is part of a string and harmless.
+ */
+static bool starts_value(const char *buf, size_t ls, size_t q)
+{
+	size_t k, quotes = 0, last = ls;
+
+	for (k = ls; k < q; k++) {
+		quotes += buf[k] == '"' || buf[k] == '\'';
+		if (buf[k] != ' ' && buf[k] != '\t')
+			last = k + 1;
+	}
+	if (quotes % 2)
+		return false;
+	/* only indentation, "key:" or "- " before it */
+	return last == ls || (last > ls && (buf[last - 1] == ':' ||
+					    buf[last - 1] == '-'));
+}
+
+/*
+ * A template action in a crds/ file where a value starts: crds/ is never
+ * templated, so it is sent as written. Actions inside string values
+ * (quoted, plain text, block scalars such as descriptions) are only text.
+ * Returns its offset in [start, end), or SIZE_MAX.
  */
 size_t hl_crds_action_at(const char *buf, size_t start, size_t end)
 {
-	size_t p = start;
+	size_t ls = start;
+	long block = -1;	/* indentation of a block scalar's key */
 
-	while (p + 1 < end) {
-		const char *o = memchr(buf + p, '{', end - p - 1);
-		size_t q, ls, quotes = 0, k;
+	while (ls < end) {
+		const char *nl = memchr(buf + ls, '\n', end - ls);
+		size_t le = nl ? (size_t)(nl - buf) : end, ind = ls, q;
 
-		if (!o)
-			break;
-		q = (size_t)(o - buf);
-		p = q + 1;
-		if (buf[q + 1] != '{')
-			continue;
-		for (ls = q; ls > start && buf[ls - 1] != '\n'; ls--)
-			;
-		for (k = ls; k < q; k++)
-			quotes += buf[k] == '"' || buf[k] == '\'';
-		if (!(quotes % 2))
-			return q;
+		while (ind < le && buf[ind] == ' ')
+			ind++;
+		if (block >= 0 && (ind == le || (long)(ind - ls) > block)) {
+			ls = le + 1;
+			continue;	/* inside a block scalar */
+		}
+		block = -1;
+		for (q = ind; q + 1 < le; q++)
+			if (buf[q] == '{' && buf[q + 1] == '{' &&
+			    starts_value(buf, ls, q))
+				return q;
+		if (opens_block(buf + ls, le - ls))
+			block = (long)(ind - ls);
+		ls = le + 1;
 	}
 	return SIZE_MAX;
 }

@@ -4,7 +4,7 @@
 # everything is there.
 set -eu
 
-packages="meson ninja-build pkg-config gcc libc6-dev libfyaml-dev libpcre2-dev check git pre-commit scdoc"
+packages="meson ninja-build pkg-config gcc libc6-dev libfyaml-dev libpcre2-dev check git pre-commit scdoc jq"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -127,6 +127,7 @@ static int set_rule(struct parse *p, struct fy_node *key, struct fy_node *val)
 		p->c->severity[r] = i != 4 ? s : hl_rule_meta[r].off_by_default ?
 			HL_SEV_INFO : hl_rule_meta[r].severity;
 		p->c->rule_set[r] = true;
+		p->c->raised[r] = i <= 2;
 		if (!all)
 			break;
 	}
@@ -530,6 +531,14 @@ int hl_config_load(struct hl_opts *o)
 			o->severity[r] = c->severity[r];
 	o->config = c;
 	return 0;
+}
+
+bool hl_config_fails(const struct hl_opts *o, enum hl_rule_id r)
+{
+	if (!hl_rule_meta[r].off_by_default)
+		return true;
+	/* a flag that names the rule decides, not the file */
+	return o->config && o->config->raised[r] && !o->flag.rule[r];
 }
 
 /* --- ignore globs ----------------------------------------------------- */

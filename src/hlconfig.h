@@ -25,6 +25,7 @@ struct hl_config {
 	enum hl_severity fail_on;	/* HL_SEV_OFF for never */
 	bool rule_set[HL_RULE_MAX];
 	enum hl_severity severity[HL_RULE_MAX];	/* where rule_set */
+	bool raised[HL_RULE_MAX];	/* given a severity word, not "on" */
 	struct hl_config_glob *ignore;
 	size_t nignore, ignore_alloc;
 	char *error;		/* "path:line:col: error: ..." after a failure */
@@ -54,6 +55,13 @@ int hl_config_load(struct hl_opts *o);
  * command line gave it.
  */
 bool hl_config_ignores(const struct hl_opts *o, const char *path, bool is_dir);
+
+/*
+ * Whether findings of @r count for the exit status. A rule that is off by
+ * default counts only when the configuration file gave it a severity
+ * (RULES.md): enabled by --enable or "on", it only informs.
+ */
+bool hl_config_fails(const struct hl_opts *o, enum hl_rule_id r);
 
 /* Whether a glob of the configuration file matches @rel, a '/'-separated
  * path relative to the configuration file's directory. */

@@ -223,7 +223,8 @@ static struct hl_run *event_runs(struct hl_life *l, enum hl_event e,
 			run->nth = (uint16_t)j;
 		}
 	}
-	qsort(runs, n, sizeof(*runs), run_qsort_cmp);
+	if (n)
+		qsort(runs, n, sizeof(*runs), run_qsort_cmp);
 	return runs;
 }
 
@@ -318,7 +319,8 @@ static void build_objects(struct hl_life *l)
 		n++;
 	}
 	/* resources come in document order, so ties keep it */
-	qsort(keys, n, sizeof(*keys), cmp_key);
+	if (n)
+		qsort(keys, n, sizeof(*keys), cmp_key);
 	l->ord = xmalloc((n ? n : 1) * sizeof(*l->ord));
 	l->obj_start = xmalloc((n + 1) * sizeof(*l->obj_start));
 	l->nobj = 0;

@@ -89,7 +89,7 @@ static bool calls(const char *s, size_t n, const char *fn)
 	size_t k = strlen(fn), i;
 
 	for (i = 0; i + k <= n; i++) {
-		if (memcmp(s + i, fn, k))
+		if (s[i] != fn[0] || memcmp(s + i, fn, k))
 			continue;
 		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '_' ||
 			      s[i - 1] == '.' || s[i - 1] == '$'))
@@ -115,7 +115,7 @@ static int indent_arg(const char *s, size_t n, bool *nl)
 			int v = 0;
 			size_t j;
 
-			if (memcmp(s + i, fns[f], k) ||
+			if (s[i] != fns[f][0] || memcmp(s + i, fns[f], k) ||
 			    (i > 0 && isalnum((unsigned char)s[i - 1])))
 				continue;
 			j = i + k;

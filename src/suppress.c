@@ -469,9 +469,7 @@ static void find_tcomments(struct scan *s, const struct hl_mask *m)
 		t->span = a->span;
 		ls = line_start(s->raw, a->span.start);
 		le = line_start(s->raw, a->span.end - 1);
-		t->alone = view_blank(s, ls, a->span.start) &&
-			   view_blank(s, a->span.end,
-				      line_end(s->view, s->len, a->span.end));
+		t->alone = a->alone;	/* blanks and actions only */
 		/* a trailing comment belongs to the line of the text before
 		 * it; one before text, to the line of that text */
 		if (t->alone || view_blank(s, ls, a->span.start))

@@ -292,12 +292,21 @@ static size_t doc_at(struct walker *w, size_t off)
 	return i;
 }
 
+/* Every key of every mapping comes through here: the lengths of the
+ * names we know (4 to 23) reject most keys before any compare. */
 static unsigned char key_lookup(const char *s, size_t len)
 {
+	static unsigned long known_lengths;
 	size_t i;
 
+	if (!known_lengths)
+		for (i = 0; i < HL_ARRAY_SIZE(key_names); i++)
+			known_lengths |= 1ul << key_names[i].len;
+	if (len >= 8 * sizeof(known_lengths) || !(known_lengths >> len & 1))
+		return K_OTHER;
 	for (i = 0; i < HL_ARRAY_SIZE(key_names); i++)
-		if (key_names[i].len == len && !memcmp(key_names[i].s, s, len))
+		if (key_names[i].len == len && key_names[i].s[0] == s[0] &&
+		    !memcmp(key_names[i].s, s, len))
 			return key_names[i].id;
 	return K_OTHER;
 }

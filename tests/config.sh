@@ -165,6 +165,30 @@ check "the suppression silences HL701" 0 "$hooklint" deploy/test.yaml
 check "under helm, HL701 did not run: not unused" 0 "$hooklint" --target helm deploy/test.yaml
 check "--disable HL902" 0 "$hooklint" --disable HL902 --target argocd deploy/test.yaml
 
+# A rule that is off by default (HL903) counts for the exit status only
+# when the configuration gives it a severity.
+mkdir -p "$tmp/off/.git" "$tmp/off/chart/templates"
+printf 'apiVersion: v2\nname: shop\nversion: 1.0.0\n' >"$tmp/off/chart/Chart.yaml"
+cat >"$tmp/off/chart/templates/cm.yaml" <<'EOF'
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop
+  annotations:
+    "helm.sh/hook": {{ .Values.hookEvents }}
+EOF
+cd "$tmp/off" || exit 1
+check "off by default: nothing" 0 "$hooklint" --fail-on info chart
+check "--enable HL903 informs" 0 "$hooklint" --fail-on info --enable HL903 chart
+contains "HL903 reported" "$tmp/out" "[HL903"
+printf 'rules: {HL903: on}\n' >.hooklint.yaml
+check "on in the config informs" 0 "$hooklint" --fail-on info chart
+contains "HL903 reported with on" "$tmp/out" "info:"
+printf 'rules: {HL903: warning}\n' >.hooklint.yaml
+check "a severity in the config counts" 1 "$hooklint" chart
+contains "at that severity" "$tmp/out" "warning:"
+check "--enable over the config informs again" 0 "$hooklint" --enable HL903 chart
+
 # The examples of docs/configuration.md: the commented configuration is
 # valid, and every suppression of the inline example is used.
 doc_block() {

@@ -58,9 +58,9 @@ fi
 # the man page names every option plan takes
 n=$((n + 1))
 missing=
-for o in $(cat "$tmp/plan"); do
+while read -r o; do
 	grep -q -- "\*$o\*" "$src/docs/hooklint.1.scd" || missing="$missing $o"
-done
+done <"$tmp/plan"
 if [ -z "$missing" ]; then
 	echo "ok $n - the man page names plan's options"
 else

@@ -3,6 +3,7 @@
 #include "check_main.h"
 #include "mask.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -344,6 +345,49 @@ START_TEST(action_from)
 }
 END_TEST
 
+/* The innermost arm is found by its start, then up through its parents
+ * when the last arm to start has already ended. */
+START_TEST(arm_at_after_nested_block)
+{
+	const char *in = "{{ if .a }}\n{{ if .b }}\nx: 1\n{{ end }}\n"
+			 "{{ with .c }}\nw: 1\n{{ end }}\ny: 1\n{{ end }}\nz: 1\n";
+	int outer, inner, with, y;
+
+	mask(in);
+	outer = hl_mask_arm_at(&m, off(in, "{{ if .b"));
+	inner = hl_mask_arm_at(&m, off(in, "x: 1"));
+	with = hl_mask_arm_at(&m, off(in, "w: 1"));
+	y = hl_mask_arm_at(&m, off(in, "y: 1"));
+	ck_assert_int_ge(outer, 0);
+	ck_assert_int_ne(inner, outer);
+	ck_assert_int_ne(with, outer);
+	ck_assert_int_eq(m.arms[inner].parent, outer);
+	ck_assert_int_eq(m.arms[with].parent, outer);
+	ck_assert_int_eq(y, outer);
+	ck_assert_int_eq(hl_mask_arm_at(&m, off(in, "z: 1")), -1);
+	ck_assert_int_eq(hl_mask_arm_at(&m, 0), -1);
+}
+END_TEST
+
+/* Many actions on one long line: every one is masked (and fast). */
+START_TEST(long_line_of_actions)
+{
+	static char in[4000];
+	size_t i, n = 0;
+
+	n += (size_t)sprintf(in, "a: '");
+	for (i = 0; i < 150; i++)
+		n += (size_t)sprintf(in + n, "x{{ .v }}");
+	n += (size_t)sprintf(in + n, "'\n{{ end }}\n");
+	mask(in);
+	ck_assert_int_eq(m.nactions, 151);
+	ck_assert_int_eq(out[off(in, "{{")], '_');
+	ck_assert(!m.actions[149].alone);
+	ck_assert(m.actions[150].alone);
+	ck_assert_int_eq(out[off(in, "\n{{ end") + 1], '#');
+}
+END_TEST
+
 static Suite *mask_suite(void)
 {
 	Suite *s = suite_create("mask");
@@ -366,6 +410,8 @@ static Suite *mask_suite(void)
 	tcase_add_test(tc, block_scalar_leading_action_lines);
 	tcase_add_test(tc, block_header_detection);
 	tcase_add_test(tc, action_from);
+	tcase_add_test(tc, arm_at_after_nested_block);
+	tcase_add_test(tc, long_line_of_actions);
 	suite_add_tcase(s, tc);
 	return s;
 }

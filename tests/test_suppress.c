@@ -388,7 +388,9 @@ START_TEST(template_comments)
 		"    z: 1\n"						/* 20 */
 		"    {{/* hooklint disable=HL509 */}}\n"		/* 21 */
 		"\n"
-		"    y: 2\n";
+		"    y: 2\n"						/* 23 */
+		"    {{- if .x }}{{/* hooklint disable=HL150 */}}\n"
+		"    w: 3\n";
 
 	finding(buf, HL_RULE_HL101, "pre-instal");
 	finding(buf, HL_RULE_HL110, "x1");
@@ -397,6 +399,7 @@ START_TEST(template_comments)
 	finding(buf, HL_RULE_HL150, "k: v");
 	finding(buf, HL_RULE_HL302, "z: 1");
 	finding(buf, HL_RULE_HL509, "y: 2");
+	finding(buf, HL_RULE_HL150, "w: 3");
 	/* lines of actions alone are comment lines of the masked YAML; a
 	 * blank line ends the block */
 	EXPECT(buf, true, "HL509:23 HL902:21:HL509");

@@ -169,7 +169,7 @@ static enum hl_action_kind classify(const char *s, size_t start, size_t end)
 		while (q < e && *q == ' ')
 			q++;
 		if (q < e && (*q == '=' || (*q == ':' && q + 1 < e && q[1] == '=')))
-			return HL_ACT_VALUE;
+			return HL_ACT_ASSIGN;
 	}
 	if (calls(p, n, "include") || calls(p, n, "template") ||
 	    calls(p, n, "toYaml") || calls(p, n, "tpl"))
@@ -304,22 +304,36 @@ static bool cursor_only(struct line_cursor *c, const struct hl_mask *m,
  * scalar, which YAML rejects); newlines stay. Lines in the middle of the
  * action hold nothing else.
  */
+/* A comment action that ends its line: it prints nothing, so it becomes a
+ * YAML comment and leaves the value before it alone. */
+static bool comment_at_eol(const struct hl_action *a, const char *s,
+			   size_t len)
+{
+	size_t p = a->span.end;
+
+	if (a->kind != HL_ACT_COMMENT)
+		return false;
+	while (p < len && blank(s[p]))
+		p++;
+	return p == len || s[p] == '\n';
+}
+
 static void blank_action(const struct hl_action *a,
 			 const struct action_lines *li, const char *s,
 			 size_t len, char *dst)
 {
 	size_t p = a->span.start, le = li->le0;
-	bool first = true;
+	bool first = true, tail = a->tail || comment_at_eol(a, s, len);
 
 	while (p < a->span.end) {
 		size_t stop = le < a->span.end ? le : a->span.end, i;
 		bool only = first ? li->only0 :
 			stop == a->span.end ? li->only1 : true;
-		char fill = (first && a->tail) || only ? ' ' : '_';
+		char fill = (first && tail) || only ? ' ' : '_';
 
 		for (i = p; i < stop; i++)
 			dst[i] = s[i] == '\r' ? '\r' : fill;
-		if (first && a->tail)
+		if (first && tail && p > 0)
 			/* "key: #…": the rest of the line is a comment, and the
 			 * key's value is on the lines below */
 			dst[p + !blank(s[p - 1])] = '#';
@@ -391,8 +405,9 @@ static void structure(struct scan *sc, char *dst)
 			else if (a->kind == HL_ACT_END && !--define_depth)
 				blank_region(sc->src, dst, define_start,
 					     a->span.end);
+			/* nothing of a define body prints here */
 			a->kind = a->kind == HL_ACT_COMMENT ? HL_ACT_COMMENT :
-				HL_ACT_VALUE;
+				HL_ACT_ASSIGN;
 			a->tail = false;
 			continue;
 		}

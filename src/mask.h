@@ -6,7 +6,8 @@
 #include "model.h"
 
 enum hl_action_kind {
-	HL_ACT_VALUE,		/* {{ .Values.x }}, {{ $x := 1 }}, ... */
+	HL_ACT_VALUE,		/* {{ .Values.x }}, {{ printf … }}: prints */
+	HL_ACT_ASSIGN,		/* {{ $x := 1 }}: prints nothing */
 	HL_ACT_EMIT,		/* can emit keys: include, template, toYaml, tpl */
 	HL_ACT_IF,
 	HL_ACT_WITH,

@@ -611,7 +611,8 @@ static bool templated_tokens(const struct hl_doc *d, const struct hl_kv *kv,
 		return false;
 	for (i = 0; i < n; i++) {
 		/* escaped or block values have no exact token spans */
-		t[i].templated = !kv->val.direct ||
+		/* an empty value an action fills in (on the line below) */
+		t[i].templated = !kv->val.direct || !kv->val.len ||
 			hl_mask_overlaps(d->mask, t[i].span.start, t[i].span.end);
 		any |= t[i].templated;
 	}

@@ -461,6 +461,9 @@ static void scalar_value(struct walker *w, struct fy_event *e, size_t key_end,
 	if (w->mask && !v->templated)
 		v->templated = hl_mask_overlaps(w->mask, v->span.start,
 						v->span.end);
+	/* messages quote what the user wrote, not the mask */
+	if (v->templated && v->direct && w->orig != w->buf)
+		v->text = w->orig + v->raw.start;
 }
 
 static void remember_anchor(struct walker *w, struct fy_event *e,
@@ -915,7 +918,8 @@ static void doc_finish(struct walker *w)
 	hl_arena_reset(w->arena);
 }
 
-static void mark_value_open(struct walker *w, struct frame *f);
+static void mark_value_open(struct walker *w, struct frame *f,
+			    const struct hl_action *a);
 
 /* "key: {{ include … | nindent N }}" ending the key's line: the value
  * (the lines below, if any) comes from the template. */
@@ -925,7 +929,7 @@ static void tail_action(struct walker *w, struct frame *f)
 
 	if (a && a->tail &&
 	    !memchr(w->buf + f->key.end, '\n', a->span.start - f->key.end))
-		mark_value_open(w, f);
+		mark_value_open(w, f, a);
 }
 
 static void on_scalar(struct walker *w, struct fy_event *e)
@@ -996,15 +1000,21 @@ static void mark_open(struct walker *w, struct frame *f)
 }
 
 /* Mark the value of @f's current key as produced by a template action. */
-static void mark_value_open(struct walker *w, struct frame *f)
+static void mark_value_open(struct walker *w, struct frame *f,
+			    const struct hl_action *a)
 {
 	struct hl_doc *d = w->doc;
 	unsigned char k = f->key_id;
 	struct hl_podspec *ps;
 
 	if (f->ctx == C_MAP) {
-		if (f->kv)
-			f->kv->val.templated = true;
+		if (!f->kv)
+			return;
+		f->kv->val.templated = true;
+		/* the value reaches over the action that produces it, so the
+		 * checks that need it stay silent and HL903 can point at it */
+		if (a && a->span.end > f->kv->val.span.end)
+			f->kv->val.span.end = a->span.end;
 		return;
 	}
 	if (k == K_ANNOTATIONS && (f->ctx == C_META_TOP || f->ctx == C_META ||
@@ -1041,8 +1051,9 @@ static void attribute(struct walker *w, const struct hl_action *a)
 {
 	size_t i;
 
-	if (!a->alone || (a->kind != HL_ACT_EMIT && a->kind != HL_ACT_WITH &&
-			  a->kind != HL_ACT_RANGE))
+	/* with/range only choose what their bodies emit: the actions and
+	 * templated keys inside them are what open a mapping */
+	if (!a->alone || (a->kind != HL_ACT_EMIT && a->kind != HL_ACT_VALUE))
 		return;
 	for (i = w->depth; i-- > 0;) {
 		struct frame *f = &w->stack[i];
@@ -1054,7 +1065,7 @@ static void attribute(struct walker *w, const struct hl_action *a)
 			return;
 		}
 		if (f->col < a->column) {
-			mark_value_open(w, f);
+			mark_value_open(w, f, a);
 			return;
 		}
 	}
@@ -1088,7 +1099,7 @@ static void templated_mapping_value(struct walker *w, struct frame *f,
 	if (k == K_ANNOTATIONS || k == K_METADATA || k == K_SPEC ||
 	    k == K_TEMPLATE || k == K_JOB_TEMPLATE || k == K_NAME ||
 	    k == K_RESTART_POLICY)
-		mark_value_open(w, f);
+		mark_value_open(w, f, NULL);
 }
 
 static void node_event(struct walker *w, struct fy_event *e)

@@ -139,7 +139,7 @@ START_TEST(emit_columns)
 	ck_assert_int_eq(m.actions[2].kind, HL_ACT_EMIT);
 	ck_assert_int_eq(m.actions[2].column, 6);
 	/* an assignment prints nothing */
-	ck_assert_int_eq(m.actions[3].kind, HL_ACT_VALUE);
+	ck_assert_int_eq(m.actions[3].kind, HL_ACT_ASSIGN);
 }
 END_TEST
 
@@ -388,6 +388,20 @@ START_TEST(long_line_of_actions)
 }
 END_TEST
 
+/* A comment action at the end of a line prints nothing: it becomes a YAML
+ * comment, and the value before it stays a literal one. */
+START_TEST(trailing_comment)
+{
+	const char *in = "kind: Pod {{/* hooklint disable=HL302 */}}\n"
+			 "a: test{{/* x */}}\n";
+
+	mask(in);
+	ck_assert(!strncmp(out, "kind: Pod #", 11));
+	ck_assert(!strncmp(out + off(in, "a: test"), "a: test #", 9));
+	ck_assert_uint_eq(strlen(out), strlen(in));
+}
+END_TEST
+
 static Suite *mask_suite(void)
 {
 	Suite *s = suite_create("mask");
@@ -404,6 +418,7 @@ static Suite *mask_suite(void)
 	tcase_add_test(tc, overlaps);
 	tcase_add_test(tc, unbalanced_input);
 	tcase_add_test(tc, no_actions);
+	tcase_add_test(tc, trailing_comment);
 	tcase_add_test(tc, tail_nindent_becomes_comment);
 	tcase_add_test(tc, tail_needs_key_nindent_and_line_end);
 	tcase_add_test(tc, block_scalar_action_lines);

@@ -260,14 +260,39 @@ static void helm3_order(struct hl_life *l, enum hl_event e)
 /* --- objects: documents of one identity --------------------------------- */
 
 struct key {
+	uint64_t h;		/* of the identity: most compares stop here */
 	const char *group, *kind, *ns, *name;
 	uint32_t res;
 };
+
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return (h ^ 0xff) * 1099511628211ull;	/* a separator */
+}
+
+/*
+ * Identities sort by hash, then by their strings: the order only has to
+ * group equal identities and make lookups possible, and comparing hashes
+ * does not chase string pointers all over memory.
+ */
+static void key_hash(struct key *k)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	h = hash_str(h, k->group);
+	h = hash_str(h, k->kind);
+	h = hash_str(h, k->ns);
+	k->h = hash_str(h, k->name);
+}
 
 static int cmp_key_id(const struct key *a, const struct key *b)
 {
 	int c;
 
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
 	if ((c = cmp_opt(a->group, b->group)) ||
 	    (c = cmp_opt(a->kind, b->kind)) || (c = cmp_opt(a->ns, b->ns)))
 		return c;
@@ -316,18 +341,21 @@ static void build_objects(struct hl_life *l)
 		keys[n].ns = last_cluster ? NULL : r->ns;
 		keys[n].name = r->name;
 		keys[n].res = (uint32_t)i;
+		key_hash(&keys[n]);
 		n++;
 	}
 	/* resources come in document order, so ties keep it */
 	if (n)
 		qsort(keys, n, sizeof(*keys), cmp_key);
 	l->ord = xmalloc((n ? n : 1) * sizeof(*l->ord));
+	l->ord_hash = xmalloc((n ? n : 1) * sizeof(*l->ord_hash));
 	l->obj_start = xmalloc((n + 1) * sizeof(*l->obj_start));
 	l->nobj = 0;
 	for (i = 0; i < n; i++) {
 		if (!i || cmp_key_id(&keys[i - 1], &keys[i]))
 			l->obj_start[l->nobj++] = (uint32_t)i;
 		l->ord[i] = keys[i].res;
+		l->ord_hash[i] = keys[i].h;
 		l->obj_of[keys[i].res] = (uint32_t)(l->nobj - 1);
 	}
 	l->obj_start[l->nobj] = (uint32_t)n;
@@ -410,22 +438,20 @@ uint32_t hl_life_resolve(const struct hl_life *l, uint32_t res,
 		k.ns = ref->ns;
 	else
 		k.ns = l->cluster[res] ? NULL : c->ns;
+	key_hash(&k);
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		uint32_t i = l->ord[mid];
-		const struct hl_res *m = &l->rel->res[i];
-		struct key mk = { m->group, m->kind,
-				  l->cluster[i] ? NULL : m->ns, m->name, 0 };
 
-		if (cmp_key_id(&mk, &k) < 0)
+		if (l->ord_hash[mid] < k.h)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < l->obj_start[l->nobj]) {
+	/* the entries of one hash, in string order */
+	for (; lo < l->obj_start[l->nobj] && l->ord_hash[lo] == k.h; lo++) {
 		uint32_t i = l->ord[lo];
 		const struct hl_res *m = &l->rel->res[i];
-		struct key mk = { m->group, m->kind,
+		struct key mk = { l->ord_hash[lo], m->group, m->kind,
 				  l->cluster[i] ? NULL : m->ns, m->name, 0 };
 
 		if (!cmp_key_id(&mk, &k))
@@ -793,6 +819,7 @@ void hl_life_release(struct hl_life *l)
 		free(l->runs3[e]);
 	}
 	free(l->ord);
+	free(l->ord_hash);
 	free(l->obj_start);
 	free(l->obj_of);
 	free(l->cluster);

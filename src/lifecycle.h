@@ -116,6 +116,7 @@ struct hl_life {
 	/* objects: documents with one identity (group, kind, namespace,
 	 * name), sorted; object k is ord[obj_start[k] .. obj_start[k+1]) */
 	uint32_t *ord;
+	uint64_t *ord_hash;	/* the identity hash of each ord entry */
 	uint32_t *obj_start;
 	size_t nobj;
 	uint32_t *obj_of;	/* per resource: its object, or HL_NONE */

@@ -23,6 +23,7 @@ struct kept {
 	size_t len;
 	size_t first_res;	/* its resources in the release */
 	enum hl_place place;
+	bool mentions_tool;	/* may hold suppression comments */
 };
 
 struct lint {
@@ -36,6 +37,7 @@ struct lint {
 	enum hl_place place;		/* of the file being walked */
 	const struct hl_mask *mask;	/* its template actions, or NULL */
 	struct hl_release rel;		/* the group's resources */
+	bool mentions_tool;		/* the file just walked says "hooklint" */
 	struct kept *kept;
 	size_t nkept, kept_alloc;
 	const char *chart;		/* the one chart "# Source:" names */
@@ -277,9 +279,16 @@ static void lint_buffer(struct lint *l, const char *buf, size_t len)
 		l->mask = NULL;
 		hl_mask_release(&mask);
 		free(masked);
+		/* template comments naming hooklint are masked away: look */
+		l->mentions_tool = true;
 	} else {
+		size_t i;
+
 		ndocs = hl_split_docs(&l->file_arena, buf, len, &docs);
 		hl_walk(buf, len, docs, ndocs, &l->doc_arena, &walk_ops, l);
+		l->mentions_tool = false;
+		for (i = 0; i < ndocs; i++)
+			l->mentions_tool |= docs[i].mentions_tool;
 	}
 	free(docs);
 }
@@ -295,6 +304,7 @@ static void keep(struct lint *l, char *buf, size_t len)
 	k->len = len;
 	k->first_res = l->rel.n;
 	k->place = l->place;
+	k->mentions_tool = l->mentions_tool;
 }
 
 static void release_pass(struct lint *l, const struct hl_res *res, size_t n)
@@ -427,9 +437,11 @@ static void group_end(struct lint *l, size_t first)
 	check_releases(l);
 	/* inline suppressions, while the files' bytes are still here */
 	for (i = 0; i < l->nkept; i++)
-		hl_suppress_apply(l->opts, l->report, first, l->kept[i].file,
-				  l->kept[i].buf, l->kept[i].len,
-				  l->kept[i].place == HL_PLACE_TEMPLATE);
+		if (l->kept[i].mentions_tool)
+			hl_suppress_apply(l->opts, l->report, first,
+					  l->kept[i].file, l->kept[i].buf,
+					  l->kept[i].len,
+					  l->kept[i].place == HL_PLACE_TEMPLATE);
 	drop_context_findings(l->report, first);
 	place_findings(l, first);
 	for (i = 0; i < l->nkept; i++)

@@ -7,9 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* An open-addressing string table: names repeat across references. */
+/*
+ * An open-addressing string table: names repeat across references. Each
+ * slot keeps the hash, so probes compare strings only on a real match,
+ * and growing never reads the strings again.
+ */
+struct slot {
+	const char *s;
+	uint64_t h;
+};
+
 struct hl_intern {
-	const char **slots;
+	struct slot *slots;
 	size_t cap, n;
 };
 
@@ -25,17 +34,17 @@ static uint64_t hash(const char *s, size_t n)
 
 static void intern_grow(struct hl_intern *t)
 {
-	const char **old = t->slots;
+	struct slot *old = t->slots;
 	size_t oldcap = t->cap, i;
 
 	t->cap = oldcap ? oldcap * 2 : 1024;
 	t->slots = xcalloc(t->cap, sizeof(*t->slots));
 	for (i = 0; i < oldcap; i++) {
 		size_t j;
-		if (!old[i])
+		if (!old[i].s)
 			continue;
-		j = hash(old[i], strlen(old[i])) & (t->cap - 1);
-		while (t->slots[j])
+		j = old[i].h & (t->cap - 1);
+		while (t->slots[j].s)
 			j = (j + 1) & (t->cap - 1);
 		t->slots[j] = old[i];
 	}
@@ -45,6 +54,7 @@ static void intern_grow(struct hl_intern *t)
 static const char *intern(struct hl_release *rel, const char *s, size_t n)
 {
 	struct hl_intern *t;
+	uint64_t h;
 	size_t j;
 
 	if (!s)
@@ -54,14 +64,17 @@ static const char *intern(struct hl_release *rel, const char *s, size_t n)
 	t = rel->intern;
 	if (2 * (t->n + 1) > t->cap)
 		intern_grow(t);
-	j = hash(s, n) & (t->cap - 1);
-	while (t->slots[j]) {
-		if (!strncmp(t->slots[j], s, n) && !t->slots[j][n])
-			return t->slots[j];
+	h = hash(s, n);
+	j = h & (t->cap - 1);
+	while (t->slots[j].s) {
+		if (t->slots[j].h == h && !memcmp(t->slots[j].s, s, n) &&
+		    !t->slots[j].s[n])
+			return t->slots[j].s;
 		j = (j + 1) & (t->cap - 1);
 	}
 	t->n++;
-	return t->slots[j] = hl_arena_strndup(&rel->arena, s, n);
+	t->slots[j].h = h;
+	return t->slots[j].s = hl_arena_strndup(&rel->arena, s, n);
 }
 
 static const char *intern_value(struct hl_release *rel,

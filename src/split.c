@@ -40,16 +40,35 @@ static void source_comment(struct hl_arena *arena, struct hl_docrange *d,
 }
 
 /* The first NUL or invalid UTF-8 byte of the document, if any. */
+/* Does a '#' comment in [start, end) name hooklint? Suppressions live in
+ * comments, and '#' is rare enough that this is one vector search. (The
+ * template comment form is looked for in template sources.) */
+static bool comment_mentions_tool(const char *buf, size_t start, size_t end)
+{
+	const char *p = buf + start, *e = buf + end;
+
+	while ((p = memchr(p, '#', (size_t)(e - p)))) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		const char *le = nl ? nl : e;
+
+		if (memmem(p, (size_t)(le - p), "hooklint", 8))
+			return true;
+		p = le;
+	}
+	return false;
+}
+
+/* Right after the split of each document, while its bytes are in the
+ * cache: one pass for NUL bytes and invalid UTF-8, one for suppression
+ * comments ("hooklint"), instead of more passes over the whole file. */
 static void prescan(struct hl_docrange *d, const char *buf)
 {
-	const char *nul = memchr(buf + d->start, '\0', d->end - d->start);
-	size_t bad = d->start + hl_utf8_invalid(buf + d->start,
+	size_t bad = d->start + hl_text_invalid(buf + d->start,
 						d->end - d->start);
 
-	if (nul && (size_t)(nul - buf) < bad)
-		bad = (size_t)(nul - buf);
 	if (bad < d->end)
 		d->bad_at = bad;
+	d->mentions_tool = comment_mentions_tool(buf, d->start, d->end);
 }
 
 size_t hl_split_docs(struct hl_arena *arena, const char *buf, size_t len,
@@ -68,6 +87,7 @@ size_t hl_split_docs(struct hl_arena *arena, const char *buf, size_t len,
 
 		if (eol - p >= 3 && !memcmp(buf + p, "---", 3)) {
 			cur.end = p;
+			prescan(&cur, buf);
 			HL_GROW(docs, n + 1, alloc);
 			docs[n++] = cur;
 			start_doc(&cur, buf, p, eol);
@@ -77,10 +97,9 @@ size_t hl_split_docs(struct hl_arena *arena, const char *buf, size_t len,
 		p = eol + 1;
 	}
 	cur.end = len;
+	prescan(&cur, buf);
 	HL_GROW(docs, n + 1, alloc);
 	docs[n++] = cur;
-	for (p = 0; p < n; p++)
-		prescan(&docs[p], buf);
 	*out = docs;
 	return n;
 }

@@ -380,6 +380,38 @@ size_t hl_utf8_invalid(const char *str, size_t n)
 	return n;
 }
 
+size_t hl_text_invalid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	size_t i = 0;
+
+	while (i < n) {
+		size_t len;
+
+		/* ASCII without NUL, eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if ((w & highs) || ((w - ones) & ~w & highs))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		if (!s[i])
+			return i;
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (hl_utf8_decode(str + i, n - i, &len) < 0)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
 bool hl_is_go_space(int32_t c)
 {
 	switch (c) {

@@ -89,6 +89,8 @@ int hl_read_file(const char *path, char **bufp, size_t *lenp);
 int32_t hl_utf8_decode(const char *s, size_t n, size_t *len);
 /* Offset of the first invalid UTF-8 byte in @s, or @n when valid. */
 size_t hl_utf8_invalid(const char *s, size_t n);
+/* The same, stopping at a NUL byte too. */
+size_t hl_text_invalid(const char *s, size_t n);
 bool hl_is_go_space(int32_t c);
 
 #endif

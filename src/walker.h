@@ -13,6 +13,7 @@ struct hl_docrange {
 	const char *source;	/* "# Source:" path (arena), or NULL */
 	bool yaml_marker;	/* YAML also sees a document start here */
 	size_t bad_at;		/* offset of a NUL or invalid UTF-8, or SIZE_MAX */
+	bool mentions_tool;	/* holds "hooklint": maybe a suppression */
 };
 
 struct hl_walk_ops {

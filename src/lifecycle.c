@@ -302,20 +302,53 @@ static int cmp_key_id(const struct key *a, const struct key *b)
 	return cmp_opt(a->name, b->name);
 }
 
-static int cmp_key(const void *pa, const void *pb)
-{
-	const struct key *a = pa, *b = pb;
-	int c = cmp_key_id(a, b);
+/* What the sort holds per resource: small, as the release can be big;
+ * the strings are looked up only when two hashes are equal. */
+struct skey {
+	uint64_t h;
+	uint32_t res;
+};
 
-	if (c)
+static struct key full_key(const struct hl_life *l, const struct skey *s)
+{
+	const struct hl_res *r = &l->rel->res[s->res];
+	struct key k = { s->h, r->group, r->kind, l->cluster[s->res] ? NULL :
+			 r->ns, r->name, s->res };
+
+	return k;
+}
+
+static int cmp_skey(const void *pa, const void *pb, void *ctx)
+{
+	const struct skey *a = pa, *b = pb;
+	struct key ka, kb;
+	int c;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	ka = full_key(ctx, a);
+	kb = full_key(ctx, b);
+	if ((c = cmp_key_id(&ka, &kb)))
 		return c;
 	return (a->res > b->res) - (a->res < b->res);
+}
+
+static bool same_identity(const struct hl_life *l, const struct skey *a,
+			  const struct skey *b)
+{
+	struct key ka, kb;
+
+	if (a->h != b->h)
+		return false;
+	ka = full_key(l, a);
+	kb = full_key(l, b);
+	return !cmp_key_id(&ka, &kb);
 }
 
 static void build_objects(struct hl_life *l)
 {
 	const struct hl_release *rel = l->rel;
-	struct key *keys;
+	struct skey *keys;
 	size_t i, n = 0;
 
 	const char *last_kind = NULL;
@@ -326,6 +359,7 @@ static void build_objects(struct hl_life *l)
 	keys = xmalloc((rel->n ? rel->n : 1) * sizeof(*keys));
 	for (i = 0; i < rel->n; i++) {
 		const struct hl_res *r = &rel->res[i];
+		struct key k;
 
 		/* kinds are interned: consecutive documents share them */
 		if (r->kind != last_kind) {
@@ -336,23 +370,24 @@ static void build_objects(struct hl_life *l)
 		l->obj_of[i] = HL_NONE;
 		if (!takes_part(r) || !r->name)
 			continue;
-		keys[n].group = r->group;
-		keys[n].kind = r->kind;
-		keys[n].ns = last_cluster ? NULL : r->ns;
-		keys[n].name = r->name;
+		k.group = r->group;
+		k.kind = r->kind;
+		k.ns = last_cluster ? NULL : r->ns;
+		k.name = r->name;
+		key_hash(&k);
+		keys[n].h = k.h;
 		keys[n].res = (uint32_t)i;
-		key_hash(&keys[n]);
 		n++;
 	}
 	/* resources come in document order, so ties keep it */
 	if (n)
-		qsort(keys, n, sizeof(*keys), cmp_key);
+		qsort_r(keys, n, sizeof(*keys), cmp_skey, l);
 	l->ord = xmalloc((n ? n : 1) * sizeof(*l->ord));
 	l->ord_hash = xmalloc((n ? n : 1) * sizeof(*l->ord_hash));
 	l->obj_start = xmalloc((n + 1) * sizeof(*l->obj_start));
 	l->nobj = 0;
 	for (i = 0; i < n; i++) {
-		if (!i || cmp_key_id(&keys[i - 1], &keys[i]))
+		if (!i || !same_identity(l, &keys[i - 1], &keys[i]))
 			l->obj_start[l->nobj++] = (uint32_t)i;
 		l->ord[i] = keys[i].res;
 		l->ord_hash[i] = keys[i].h;

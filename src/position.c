@@ -36,14 +36,51 @@ static void cursor_line(struct cursor *c, size_t start)
 	c->col = c->col16 = 1;
 }
 
+/*
+ * Count the newlines of [from, to) and find the last one: eight bytes at
+ * a time, since findings can be far apart in a large stream (a memchr a
+ * line costs a call per line).
+ */
+static size_t count_newlines(const char *buf, size_t from, size_t to,
+			     size_t *last)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	const uint64_t nls = ones * '\n';
+	size_t n = 0, p = from;
+
+	while (p + 8 <= to) {
+		uint64_t w, x;
+		memcpy(&w, buf + p, 8);
+		x = w ^ nls;
+		if ((x - ones) & ~x & highs) {
+			size_t i;
+			for (i = 0; i < 8; i++)
+				if (buf[p + i] == '\n') {
+					n++;
+					*last = p + i;
+				}
+		}
+		p += 8;
+	}
+	for (; p < to; p++)
+		if (buf[p] == '\n') {
+			n++;
+			*last = p;
+		}
+	return n;
+}
+
 /* Move to @off (never backwards): O(bytes passed) in total. */
 static void cursor_seek(struct cursor *c, size_t off)
 {
 	if (off > c->len)
 		off = c->len;
-	while (c->nl < off) {
-		c->line++;
-		cursor_line(c, c->nl + 1);
+	if (c->nl < off) {
+		size_t last = c->nl;
+
+		/* c->nl is the newline ending the current line */
+		c->line += 1 + count_newlines(c->buf, c->nl + 1, off, &last);
+		cursor_line(c, last + 1);
 	}
 	while (c->off < off) {
 		size_t len;

@@ -9,16 +9,12 @@
 
 /*
  * An open-addressing string table: names repeat across references. Each
- * slot keeps the hash, so probes compare strings only on a real match,
- * and growing never reads the strings again.
+ * string carries its hash just before it in the arena, so probes compare
+ * strings only on a real match and growing never rehashes them, while a
+ * slot stays one pointer.
  */
-struct slot {
-	const char *s;
-	uint64_t h;
-};
-
 struct hl_intern {
-	struct slot *slots;
+	const char **slots;
 	size_t cap, n;
 };
 
@@ -32,19 +28,27 @@ static uint64_t hash(const char *s, size_t n)
 	return h;
 }
 
+static uint64_t hash_of(const char *interned)
+{
+	uint64_t h;
+
+	memcpy(&h, interned - sizeof(h), sizeof(h));
+	return h;
+}
+
 static void intern_grow(struct hl_intern *t)
 {
-	struct slot *old = t->slots;
+	const char **old = t->slots;
 	size_t oldcap = t->cap, i;
 
 	t->cap = oldcap ? oldcap * 2 : 1024;
 	t->slots = xcalloc(t->cap, sizeof(*t->slots));
 	for (i = 0; i < oldcap; i++) {
 		size_t j;
-		if (!old[i].s)
+		if (!old[i])
 			continue;
-		j = old[i].h & (t->cap - 1);
-		while (t->slots[j].s)
+		j = hash_of(old[i]) & (t->cap - 1);
+		while (t->slots[j])
 			j = (j + 1) & (t->cap - 1);
 		t->slots[j] = old[i];
 	}
@@ -55,6 +59,7 @@ static const char *intern(struct hl_release *rel, const char *s, size_t n)
 {
 	struct hl_intern *t;
 	uint64_t h;
+	char *p;
 	size_t j;
 
 	if (!s)
@@ -66,15 +71,18 @@ static const char *intern(struct hl_release *rel, const char *s, size_t n)
 		intern_grow(t);
 	h = hash(s, n);
 	j = h & (t->cap - 1);
-	while (t->slots[j].s) {
-		if (t->slots[j].h == h && !memcmp(t->slots[j].s, s, n) &&
-		    !t->slots[j].s[n])
-			return t->slots[j].s;
+	while (t->slots[j]) {
+		if (hash_of(t->slots[j]) == h && !memcmp(t->slots[j], s, n) &&
+		    !t->slots[j][n])
+			return t->slots[j];
 		j = (j + 1) & (t->cap - 1);
 	}
 	t->n++;
-	t->slots[j].h = h;
-	return t->slots[j].s = hl_arena_strndup(&rel->arena, s, n);
+	p = hl_arena_alloc(&rel->arena, sizeof(h) + n + 1);
+	memcpy(p, &h, sizeof(h));
+	memcpy(p + sizeof(h), s, n);
+	p[sizeof(h) + n] = '\0';
+	return t->slots[j] = p + sizeof(h);
 }
 
 static const char *intern_value(struct hl_release *rel,
@@ -371,8 +379,8 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 	r->name = symbolic(rel, d, &d->name, &sym);
 	r->name_symbolic = sym;
 	r->ns = symbolic(rel, d, &d->namespace_, NULL);
-	r->kind_span = d->kind.span;
-	r->name_span = d->name.span;
+	r->kind_span = hl_span_narrow(d->kind.span);
+	r->name_span = hl_span_narrow(d->name.span);
 	hook_facts(r, h);
 	if ((slot = pod_slot(r->kind)) >= 0)
 		pod_refs(rel, d, (unsigned)slot, &refs);

@@ -25,6 +25,27 @@ struct hl_ref {
 	struct hl_span span;	/* the reference value in the consumer */
 };
 
+/* A span in 32 bits: a resource summary stays small (files past 4 GiB
+ * get their positions clamped). */
+struct hl_span32 {
+	uint32_t start, end;
+};
+
+static inline struct hl_span32 hl_span_narrow(struct hl_span s)
+{
+	struct hl_span32 n = {
+		s.start > UINT32_MAX ? UINT32_MAX : (uint32_t)s.start,
+		s.end > UINT32_MAX ? UINT32_MAX : (uint32_t)s.end,
+	};
+	return n;
+}
+
+static inline struct hl_span hl_span_wide(struct hl_span32 s)
+{
+	struct hl_span w = { s.start, s.end };
+	return w;
+}
+
 /*
  * What the release pass keeps of one manifest: small and fixed, so memory
  * grows with the number of resources, not with the input (~140 bytes plus
@@ -37,7 +58,7 @@ struct hl_res {
 	const char *ns;		/* NULL: the release namespace */
 	const char *crd_group, *crd_kind;	/* a CRD: what it defines */
 	struct hl_ref *refs;
-	struct hl_span kind_span, name_span;
+	struct hl_span32 kind_span, name_span;
 	long long weight;	/* effective: invalid weights are 0 */
 	uint32_t file;		/* report file index */
 	uint32_t doc;		/* document index in its file */
@@ -45,14 +66,14 @@ struct hl_res {
 	uint16_t event_mask;	/* 1 << enum hl_event */
 	unsigned char event_runs[HL_EV_MAX];	/* duplicates run twice */
 	unsigned char policy_mask;	/* enum hl_policy, after Helm's default */
-	bool is_hook;
-	bool dropped;		/* Helm drops it: takes no part in the pass */
-	bool keep;		/* has helm.sh/resource-policy (any value) */
-	bool conditional;	/* template sources: may not be rendered */
-	bool generated;		/* ... inside range: rendered 0..n times */
-	bool name_symbolic;	/* ... name is template text (symbolic) */
-	bool weight_templated, events_templated;	/* ... partly unknown */
-	bool in_crds_dir;	/* "# Source:" under a chart's crds/ */
+	bool is_hook : 1;
+	bool dropped : 1;	/* Helm drops it: takes no part in the pass */
+	bool keep : 1;		/* has helm.sh/resource-policy (any value) */
+	bool conditional : 1;	/* template sources: may not be rendered */
+	bool generated : 1;	/* ... inside range: rendered 0..n times */
+	bool name_symbolic : 1;	/* ... name is template text (symbolic) */
+	bool weight_templated : 1, events_templated : 1; /* ... partly unknown */
+	bool in_crds_dir : 1;	/* "# Source:" under a chart's crds/ */
 };
 
 struct hl_release {

@@ -376,11 +376,23 @@ static size_t after_colon(struct walker *w, size_t key_end, size_t limit,
  * empty values and block-scalar indicators.
  */
 /* Plain one-line scalars are their own bytes: no need to ask libfyaml. */
-static bool plain_slice(struct walker *w, struct fy_token *t, size_t start,
+static bool plain_slice(struct walker *w, enum hl_style style, size_t start,
 			size_t end)
 {
-	return fy_token_scalar_style(t) == FYSS_PLAIN && end > start &&
+	return style == HL_STYLE_PLAIN && end > start &&
 	       !memchr(w->buf + start, '\n', end - start);
+}
+
+/* A key's quotes, from the bytes around it: cheaper than asking libfyaml
+ * for every key of every mapping (no plain key sits between quotes). */
+static enum hl_style key_style(const struct walker *w, size_t start,
+			       size_t end)
+{
+	char q = start ? w->buf[start - 1] : 0;
+
+	if ((q == '"' || q == '\'') && end < w->len && w->buf[end] == q)
+		return q == '"' ? HL_STYLE_DOUBLE : HL_STYLE_SINGLE;
+	return HL_STYLE_PLAIN;
 }
 
 /*
@@ -404,7 +416,7 @@ static void scalar_value(struct walker *w, struct fy_event *e, size_t key_end,
 	v->raw.start = start;
 	v->raw.end = end;
 	v->span = v->raw;
-	if (plain_slice(w, t, start, end)) {
+	if (plain_slice(w, v->style, start, end)) {
 		text = w->buf + start;
 	} else {
 		text = fy_token_get_text(t, &len);
@@ -469,7 +481,7 @@ static void scalar_value(struct walker *w, struct fy_event *e, size_t key_end,
 static void remember_anchor(struct walker *w, struct fy_event *e,
 			    const struct hl_value *v)
 {
-	struct fy_token *t = fy_event_get_anchor_token(e);
+	struct fy_token *t = e->scalar.anchor;	/* scalars only */
 	struct anchor *a;
 	const char *name;
 	size_t len;
@@ -644,7 +656,7 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 	struct fy_token *t = e->scalar.value;
 	size_t start = pos(w, fy_event_start_mark(e));
 	size_t end = pos(w, fy_event_end_mark(e));
-	enum hl_style st = style_of(t);
+	enum hl_style st = key_style(w, start, end);
 	const char *text;
 	size_t len;
 
@@ -665,7 +677,7 @@ static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 	if (f->ctx == C_MAP) {
 		struct hl_kv *kv;
 
-		if (plain_slice(w, t, start, end)) {
+		if (plain_slice(w, st, start, end)) {
 			text = w->buf + start;
 			len = end - start;
 		} else if (!(text = fy_token_get_text(t, &len))) {
@@ -749,7 +761,7 @@ static void on_scalar_value(struct walker *w, struct frame *f,
 		else if (f->key_id == K_BACKOFF_LIMIT)
 			d->backoff_limit_key = f->key;
 	}
-	if (!v && !fy_event_get_anchor_token(e))
+	if (!v && !e->scalar.anchor)
 		return;
 	/* an anchored scalar may be an annotation value later: resolve it */
 	scalar_value(w, e, f->is_map ? f->key.end : 0,

@@ -797,14 +797,15 @@ static struct hl_span problem_span(const struct hl_life *l,
 
 	if (p->ref != HL_NONE)
 		return r->refs[p->ref].span;
-	if (p->rule == HL_RULE_HL406 || !hl_span_set(r->name_span))
-		return r->kind_span;
-	return r->name_span;
+	if (p->rule == HL_RULE_HL406 || r->name_span.end <= r->name_span.start)
+		return hl_span_wide(r->kind_span);
+	return hl_span_wide(r->name_span);
 }
 
 static struct hl_span object_span(const struct hl_res *r)
 {
-	return hl_span_set(r->name_span) ? r->name_span : r->kind_span;
+	return hl_span_wide(r->name_span.end > r->name_span.start ?
+			    r->name_span : r->kind_span);
 }
 
 static void related(struct hl_ctx *ctx, struct hl_finding *f,

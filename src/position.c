@@ -44,21 +44,22 @@ static void cursor_line(struct cursor *c, size_t start)
 static size_t count_newlines(const char *buf, size_t from, size_t to,
 			     size_t *last)
 {
-	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
-	const uint64_t nls = ones * '\n';
+	const uint64_t lows = 0x7f7f7f7f7f7f7f7full;
+	const uint64_t nls = 0x0a0a0a0a0a0a0a0aull;
 	size_t n = 0, p = from;
 
 	while (p + 8 <= to) {
-		uint64_t w, x;
+		uint64_t w, x, z;
+
 		memcpy(&w, buf + p, 8);
 		x = w ^ nls;
-		if ((x - ones) & ~x & highs) {
-			size_t i;
-			for (i = 0; i < 8; i++)
-				if (buf[p + i] == '\n') {
-					n++;
-					*last = p + i;
-				}
+		/* 0x80 exactly where a byte of @x is zero (a newline) */
+		z = ~(((x & lows) + lows) | x | lows);
+		if (z) {
+			/* one bit a newline: sum the bytes by multiplying */
+			n += (size_t)(((z >> 7) * 0x0101010101010101ull) >> 56);
+			/* little-endian: the highest marker is the last byte */
+			*last = p + (size_t)(63 - __builtin_clzll(z)) / 8;
 		}
 		p += 8;
 	}

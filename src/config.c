@@ -384,37 +384,6 @@ void hl_config_release(struct hl_config *c)
 
 /* --- paths ------------------------------------------------------------ */
 
-/* Lexically normalise an absolute path ("." and ".." components). */
-static char *normalize(const char *abs)
-{
-	char *out = xmalloc(strlen(abs) + 2), *o = out;
-	const char *p = abs;
-
-	while (*p) {
-		const char *q;
-		size_t n;
-
-		while (*p == '/')
-			p++;
-		q = strchr(p, '/');
-		n = q ? (size_t)(q - p) : strlen(p);
-		if (n == 1 && p[0] == '.') {
-			/* skip */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			while (o > out && *--o != '/')
-				;
-		} else if (n) {
-			*o++ = '/';
-			memcpy(o, p, n);
-			o += n;
-		}
-		p += n;
-	}
-	if (o == out)
-		*o++ = '/';
-	*o = '\0';
-	return out;
-}
 
 /* @path made absolute against the current directory, normalised. */
 static char *absolute(const char *path)
@@ -422,11 +391,11 @@ static char *absolute(const char *path)
 	char cwd[PATH_MAX], *abs, *norm;
 
 	if (path[0] == '/')
-		return normalize(path);
+		return hl_path_normalize(path);
 	if (!getcwd(cwd, sizeof(cwd)))
 		return NULL;
 	abs = xasprintf("%s/%s", cwd, path);
-	norm = normalize(abs);
+	norm = hl_path_normalize(abs);
 	free(abs);
 	return norm;
 }

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const rule_ids[HL_RULE_MAX] = {
 #define R(id, name, fam) [HL_RULE_##id] = #id,
@@ -66,6 +67,20 @@ void hl_opts_init(struct hl_opts *o)
 	for (i = 0; i < HL_RULE_MAX; i++)
 		o->severity[i] = hl_rule_meta[i].off_by_default ?
 			HL_SEV_OFF : hl_rule_meta[i].severity;
+}
+
+/* Colours only on a terminal, unless asked; NO_COLOR and TERM=dumb
+ * turn them off (the report and plan share this). */
+bool hl_want_color(const struct hl_opts *o)
+{
+	const char *term = getenv("TERM");
+	const char *no = getenv("NO_COLOR");
+
+	if (o->color >= 0)
+		return o->color;
+	if (o->output || (no && *no))
+		return false;
+	return isatty(STDOUT_FILENO) && !(term && !strcmp(term, "dumb"));
 }
 
 bool hl_rule_enabled(const struct hl_ctx *ctx, enum hl_rule_id rule)

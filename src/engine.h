@@ -138,6 +138,8 @@ struct hl_opts {
 };
 
 void hl_opts_init(struct hl_opts *o);
+/* Whether the text output for @o gets ANSI colours. */
+bool hl_want_color(const struct hl_opts *o);
 
 /* Where a file sits, which decides what Helm does with it. */
 enum hl_place {

@@ -173,37 +173,6 @@ static char *find_base(void)
 	return xstrdup(cwd);
 }
 
-/* Lexically normalise an absolute path ("." and ".." components). */
-static char *normalize(const char *abs)
-{
-	char *out = xmalloc(strlen(abs) + 2), *o = out;
-	const char *p = abs;
-
-	while (*p) {
-		const char *q;
-		size_t n;
-
-		while (*p == '/')
-			p++;
-		q = strchr(p, '/');
-		n = q ? (size_t)(q - p) : strlen(p);
-		if (n == 1 && p[0] == '.') {
-			/* skip */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			while (o > out && *--o != '/')
-				;
-		} else if (n) {
-			*o++ = '/';
-			memcpy(o, p, n);
-			o += n;
-		}
-		p += n;
-	}
-	if (o == out)
-		*o++ = '/';
-	*o = '\0';
-	return out;
-}
 
 /* Percent-encode what a URI reference may not hold. */
 static void uri_escape(struct hl_buf *b, const char *s)
@@ -231,7 +200,7 @@ static char *file_uri(const char *base, const char *path)
 	else
 		abs = xasprintf("%s/%s", getcwd(cwd, sizeof(cwd)) ? cwd : "",
 				path);
-	norm = normalize(abs);
+	norm = hl_path_normalize(abs);
 	if (!strncmp(norm, base, n) && norm[n] == '/') {
 		uri_escape(&b, norm + n + 1);
 	} else {
@@ -533,17 +502,6 @@ static int cmp_finding(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static bool want_color(const struct hl_opts *o)
-{
-	const char *term = getenv("TERM");
-	const char *no = getenv("NO_COLOR");
-
-	if (o->color >= 0)
-		return o->color;
-	if (o->output || (no && *no))
-		return false;
-	return isatty(STDOUT_FILENO) && !(term && !strcmp(term, "dumb"));
-}
 
 static int write_report(struct hl_report *r, const struct hl_opts *o)
 {
@@ -556,7 +514,7 @@ static int write_report(struct hl_report *r, const struct hl_opts *o)
 			return hl_error("cannot write '%s': %s", o->output,
 					strerror(errno));
 	}
-	hl_emit(r, o, out, want_color(o));
+	hl_emit(r, o, out, hl_want_color(o));
 	if (o->output ? fclose(out) : fflush(out))
 		ret = hl_error("cannot write the report: %s", strerror(errno));
 	return ret;

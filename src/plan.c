@@ -1227,17 +1227,6 @@ int hl_plan_write(const struct hl_opts *o, enum hl_plan_format format,
 	return ret;
 }
 
-static bool want_color(const struct hl_opts *o)
-{
-	const char *term = getenv("TERM");
-	const char *no = getenv("NO_COLOR");
-
-	if (o->color >= 0)
-		return o->color;
-	if (o->output || (no && *no))
-		return false;
-	return isatty(STDOUT_FILENO) && !(term && !strcmp(term, "dumb"));
-}
 
 int hl_plan_main(int argc, char **argv)
 {
@@ -1256,7 +1245,7 @@ int hl_plan_main(int argc, char **argv)
 		return HL_EXIT_IO;
 	}
 	memset(&r, 0, sizeof(r));
-	if (hl_plan_write(&o, (enum hl_plan_format)format, out, want_color(&o),
+	if (hl_plan_write(&o, (enum hl_plan_format)format, out, hl_want_color(&o),
 			  &r))
 		status = HL_EXIT_IO;
 	for (i = 0; i < r.nerrors; i++)

@@ -351,24 +351,28 @@ int32_t hl_utf8_decode(const char *str, size_t n, size_t *len)
 	return c;
 }
 
-size_t hl_utf8_invalid(const char *str, size_t n)
+/* The first invalid UTF-8 byte (or, with @nul, NUL byte) of @str. */
+static size_t scan_text(const char *str, size_t n, bool nul)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
 	size_t i = 0;
 
 	while (i < n) {
 		size_t len;
 
-		/* ASCII fast path, eight bytes at a time */
+		/* ASCII (without NUL), eight bytes at a time */
 		while (i + 8 <= n) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ull)
+			if ((w & highs) || (nul && ((w - ones) & ~w & highs)))
 				break;
 			i += 8;
 		}
 		if (i >= n)
 			break;
+		if (nul && !s[i])
+			return i;
 		if (s[i] < 0x80) {
 			i++;
 			continue;
@@ -380,36 +384,14 @@ size_t hl_utf8_invalid(const char *str, size_t n)
 	return n;
 }
 
+size_t hl_utf8_invalid(const char *str, size_t n)
+{
+	return scan_text(str, n, false);
+}
+
 size_t hl_text_invalid(const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
-	size_t i = 0;
-
-	while (i < n) {
-		size_t len;
-
-		/* ASCII without NUL, eight bytes at a time */
-		while (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if ((w & highs) || ((w - ones) & ~w & highs))
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		if (!s[i])
-			return i;
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (hl_utf8_decode(str + i, n - i, &len) < 0)
-			return i;
-		i += len;
-	}
-	return n;
+	return scan_text(str, n, true);
 }
 
 bool hl_is_go_space(int32_t c)
@@ -422,4 +404,35 @@ bool hl_is_go_space(int32_t c)
 	default:
 		return c >= 0x2000 && c <= 0x200a;
 	}
+}
+
+char *hl_path_normalize(const char *abs)
+{
+	char *out = xmalloc(strlen(abs) + 2), *o = out;
+	const char *p = abs;
+
+	while (*p) {
+		const char *q;
+		size_t n;
+
+		while (*p == '/')
+			p++;
+		q = strchr(p, '/');
+		n = q ? (size_t)(q - p) : strlen(p);
+		if (n == 1 && p[0] == '.') {
+			/* skip */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (o > out && *--o != '/')
+				;
+		} else if (n) {
+			*o++ = '/';
+			memcpy(o, p, n);
+			o += n;
+		}
+		p += n;
+	}
+	if (o == out)
+		*o++ = '/';
+	*o = '\0';
+	return out;
 }

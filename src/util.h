@@ -93,4 +93,8 @@ size_t hl_utf8_invalid(const char *s, size_t n);
 size_t hl_text_invalid(const char *s, size_t n);
 bool hl_is_go_space(int32_t c);
 
+/* Lexically normalise an absolute path ("." and ".." components);
+ * the caller frees the result. */
+char *hl_path_normalize(const char *abs);
+
 #endif

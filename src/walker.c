@@ -14,7 +14,7 @@
  */
 enum ctx {
 	C_NONE,
-	C_ANY,		/* look for nested metadata.annotations */
+	C_ANY,		/* look for nested metadata (List items only) */
 	C_ROOT,
 	C_META_TOP,
 	C_META,		/* pod templates, jobTemplate, ... */
@@ -28,6 +28,8 @@ enum ctx {
 	C_JOBSPEC,	/* spec.jobTemplate.spec */
 	C_CRONTPL,	/* spec.jobTemplate.spec.template */
 	C_CRONPODSPEC,	/* spec.jobTemplate.spec.template.spec */
+	C_VCTS,		/* spec.volumeClaimTemplates */
+	C_VCT,		/* spec.volumeClaimTemplates[] */
 	C_MAP,		/* an annotations or labels mapping */
 	C_VALUE,	/* a collection used as an annotation value */
 };
@@ -67,6 +69,7 @@ enum key {
 	K_TTL,
 	K_ACTIVE_DEADLINE,
 	K_BACKOFF_LIMIT,
+	K_VOLUME_CLAIM_TEMPLATES,
 };
 
 static const struct {
@@ -90,6 +93,7 @@ static const struct {
 	K("ttlSecondsAfterFinished", K_TTL),
 	K("activeDeadlineSeconds", K_ACTIVE_DEADLINE),
 	K("backoffLimit", K_BACKOFF_LIMIT),
+	K("volumeClaimTemplates", K_VOLUME_CLAIM_TEMPLATES),
 #undef K
 };
 
@@ -547,12 +551,19 @@ static struct hl_kv *map_add(struct walker *w, struct hl_map *m)
 }
 
 /* The context of a collection that is the value of key @k in @p. */
+/*
+ * The context of a collection that is the value of key @k in @p. Object
+ * metadata sits at known places (RULES.md: top level, pod templates,
+ * jobTemplate, volumeClaimTemplates, List items); everything else is
+ * C_NONE, which the walker passes over without looking at its keys
+ * unless the capture trie follows a path through it.
+ */
 static unsigned char child_ctx(const struct frame *p, unsigned char k)
 {
 	switch (p->ctx) {
 	case C_ROOT:
 		return k == K_METADATA ? C_META_TOP : k == K_SPEC ? C_SPEC :
-		       k == K_ITEMS ? C_ITEMS : C_ANY;
+		       k == K_ITEMS ? C_ITEMS : C_NONE;
 	case C_ITEM:
 		return k == K_METADATA ? C_META_ITEM : C_ANY;
 	case C_META_TOP:
@@ -561,19 +572,23 @@ static unsigned char child_ctx(const struct frame *p, unsigned char k)
 		return k == K_ANNOTATIONS || k == K_LABELS ? C_MAP : C_NONE;
 	case C_SPEC:
 		return k == K_TEMPLATE ? C_TPL : k == K_JOB_TEMPLATE ? C_JOBTPL :
-		       C_ANY;
+		       k == K_VOLUME_CLAIM_TEMPLATES ? C_VCTS : C_NONE;
 	case C_TPL:
-		return k == K_SPEC ? C_PODSPEC : k == K_METADATA ? C_META : C_ANY;
+		return k == K_SPEC ? C_PODSPEC : k == K_METADATA ? C_META :
+		       C_NONE;
 	case C_JOBTPL:
-		return k == K_SPEC ? C_JOBSPEC : k == K_METADATA ? C_META : C_ANY;
+		return k == K_SPEC ? C_JOBSPEC : k == K_METADATA ? C_META :
+		       C_NONE;
 	case C_JOBSPEC:
-		return k == K_TEMPLATE ? C_CRONTPL : C_ANY;
+		return k == K_TEMPLATE ? C_CRONTPL : C_NONE;
 	case C_CRONTPL:
 		return k == K_SPEC ? C_CRONPODSPEC : k == K_METADATA ? C_META :
-		       C_ANY;
+		       C_NONE;
+	case C_VCTS:
+		return C_VCT;
+	case C_VCT:
+		return k == K_METADATA ? C_META : C_NONE;
 	case C_ANY:
-	case C_PODSPEC:
-	case C_CRONPODSPEC:
 		return k == K_METADATA ? C_META : C_ANY;
 	case C_ITEMS:
 		return C_ITEM;
@@ -654,12 +669,22 @@ static size_t line_start_of(struct walker *w, size_t p)
 static void on_key(struct walker *w, struct frame *f, struct fy_event *e)
 {
 	struct fy_token *t = e->scalar.value;
-	size_t start = pos(w, fy_event_start_mark(e));
-	size_t end = pos(w, fy_event_end_mark(e));
-	enum hl_style st = key_style(w, start, end);
+	size_t start, end;
+	enum hl_style st;
 	const char *text;
 	size_t len;
 
+	/* most keys of a manifest: nothing reads them (no context, no
+	 * capture path, no template columns to keep) */
+	if (f->ctx == C_NONE && f->tn < 0 && !w->mask) {
+		f->want_key = false;
+		f->key_id = K_OTHER;
+		f->key_tn = -1;
+		return;
+	}
+	start = pos(w, fy_event_start_mark(e));
+	end = pos(w, fy_event_end_mark(e));
+	st = key_style(w, start, end);
 	f->want_key = false;
 	f->merge = false;
 	f->child_map = NULL;

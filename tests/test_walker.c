@@ -667,6 +667,21 @@ START_TEST(templated_key_opens_mapping)
 }
 END_TEST
 
+/* Object metadata at the places RULES.md names, and nowhere else. */
+START_TEST(metadata_places)
+{
+	static const char in[] =
+		"kind: StatefulSet\nspec:\n  volumeClaimTemplates:\n"
+		"    - metadata:\n        annotations: {a: b}\n"
+		"  selector:\n    metadata:\n      annotations: {not: object-meta}\n"
+		"data:\n  metadata:\n    annotations: {c: d}\n";
+	struct seen s;
+
+	WALK(in, &s);
+	ck_assert_int_eq(s.nmaps, 1);
+}
+END_TEST
+
 static Suite *walker_suite(void)
 {
 	Suite *s = suite_create("walker");
@@ -691,6 +706,7 @@ static Suite *walker_suite(void)
 	tcase_add_test(tc, truncated_input);
 	tcase_add_test(tc, error_after_unicode_line_separator);
 	tcase_add_test(tc, captures_references);
+	tcase_add_test(tc, metadata_places);
 	tcase_add_test(tc, captures_rbac_and_crd);
 	tcase_add_test(tc, tail_nindent_values_are_open);
 	tcase_add_test(tc, block_scalar_action_lines_parse);

@@ -862,6 +862,12 @@ static void collection_start(struct walker *w, struct fy_event *e, bool is_map)
 		push(w, C_NONE, is_map);
 		return;
 	}
+	/* inside a subtree nothing reads, so is everything below it */
+	if (p->ctx == C_NONE && !w->mask &&
+	    (p->is_map ? p->key_tn : p->tn) < 0) {
+		push(w, C_NONE, is_map);
+		return;
+	}
 	ctx = p->is_map ? child_ctx(p, p->key_id) : child_ctx(p, K_OTHER);
 	if (p->ctx == C_MAP && p->merge)
 		ctx = C_NONE;
@@ -879,7 +885,8 @@ static void collection_start(struct walker *w, struct fy_event *e, bool is_map)
 		f->item = p->item;
 	} else {
 		f->tn = p->tn >= 0 ? trie_child(p->tn, "[]", 2) : -1;
-		f->item = pos(w, fy_event_start_mark(e));
+		/* the item groups captures: only captures need it */
+		f->item = f->tn >= 0 ? pos(w, fy_event_start_mark(e)) : 0;
 	}
 	if (ctx == C_MAP) {
 		enum hl_map_kind kind = p->key_id == K_LABELS ?

@@ -14,10 +14,18 @@
 void hl_resolve_positions(struct hl_report *r, size_t first, const char *buf,
 			  size_t len, bool fingerprints);
 
-/* The same for findings [first, last) only. */
+/* A line start known from the split: line @line begins at byte @off. */
+struct hl_line_mark {
+	size_t off;
+	unsigned long line;
+};
+
+/* The same for findings [first, last) only; @marks (ascending, @nmarks,
+ * may be NULL) spare counting the lines of a large file again. */
 void hl_resolve_positions_range(struct hl_report *r, size_t first,
 				size_t last, const char *buf, size_t len,
-				bool fingerprints);
+				bool fingerprints, const struct hl_line_mark *marks,
+				size_t nmarks);
 /* The position of one byte offset (O(offset): for a few locations). */
 void hl_offset_pos(const char *buf, size_t len, size_t off,
 		   struct hl_pos *pos);

@@ -24,6 +24,8 @@ struct kept {
 	size_t first_res;	/* its resources in the release */
 	enum hl_place place;
 	bool mentions_tool;	/* may hold suppression comments */
+	struct hl_line_mark *marks;	/* documents' first lines */
+	size_t nmarks;
 };
 
 struct lint {
@@ -38,6 +40,8 @@ struct lint {
 	const struct hl_mask *mask;	/* its template actions, or NULL */
 	struct hl_release rel;		/* the group's resources */
 	bool mentions_tool;		/* the file just walked says "hooklint" */
+	struct hl_line_mark *marks;	/* ... and where its documents start */
+	size_t nmarks;
 	struct kept *kept;
 	size_t nkept, kept_alloc;
 	const char *chart;		/* the one chart "# Source:" names */
@@ -226,6 +230,21 @@ static size_t add_file(struct hl_report *r, const char *base,
 	return r->nfiles++;
 }
 
+/* The split counted lines: keep where documents start, so placing the
+ * findings of a large stream does not count its lines a second time. */
+static void keep_marks(struct lint *l, const struct hl_docrange *docs,
+		       size_t n)
+{
+	size_t i;
+
+	l->marks = xmalloc((n ? n : 1) * sizeof(*l->marks));
+	l->nmarks = n;
+	for (i = 0; i < n; i++) {
+		l->marks[i].off = docs[i].start;
+		l->marks[i].line = docs[i].line;
+	}
+}
+
 static void lint_buffer(struct lint *l, const char *buf, size_t len)
 {
 	struct hl_docrange *docs;
@@ -259,6 +278,7 @@ static void lint_buffer(struct lint *l, const char *buf, size_t len)
 		for (i = 0; i < ndocs; i++)
 			l->mentions_tool |= docs[i].mentions_tool;
 	}
+	keep_marks(l, docs, ndocs);
 	free(docs);
 }
 
@@ -274,6 +294,10 @@ static void keep(struct lint *l, char *buf, size_t len)
 	k->first_res = l->rel.n;
 	k->place = l->place;
 	k->mentions_tool = l->mentions_tool;
+	k->marks = l->marks;
+	k->nmarks = l->nmarks;
+	l->marks = NULL;
+	l->nmarks = 0;
 }
 
 static void release_pass(struct lint *l, const struct hl_res *res, size_t n)
@@ -343,7 +367,8 @@ static void place_findings(struct lint *l, size_t first)
 			b++;
 		hl_resolve_positions_range(r, a, b, l->kept[i].buf,
 					   l->kept[i].len,
-					   l->opts->format == HL_FMT_SARIF);
+					   l->opts->format == HL_FMT_SARIF,
+					   l->kept[i].marks, l->kept[i].nmarks);
 		a = b;
 	}
 	for (i = first; i < r->nfindings; i++) {
@@ -413,8 +438,10 @@ static void group_end(struct lint *l, size_t first)
 					  l->kept[i].place == HL_PLACE_TEMPLATE);
 	drop_context_findings(l->report, first);
 	place_findings(l, first);
-	for (i = 0; i < l->nkept; i++)
+	for (i = 0; i < l->nkept; i++) {
 		free(l->kept[i].buf);
+		free(l->kept[i].marks);
+	}
 	l->nkept = 0;
 	hl_release_reset(&l->rel);
 	hl_arena_reset(&l->file_arena);
@@ -442,6 +469,7 @@ void hl_lint_memory(const struct hl_opts *o, struct hl_report *r,
 	hl_suppress_apply(o, r, first, l.file, buf, len,
 			  l.place == HL_PLACE_TEMPLATE);
 	place_findings(&l, first);
+	free(l.kept[0].marks);
 	l.nkept = 0;
 	free(l.kept);
 	hl_release_free(&l.rel);

@@ -25,6 +25,8 @@ struct cursor {
 	size_t line_start;
 	size_t nl;		/* the '\n' ending this line, or len */
 	unsigned long line, col, col16;
+	const struct hl_line_mark *marks;	/* known line starts, or NULL */
+	size_t nmarks;
 };
 
 static void cursor_line(struct cursor *c, size_t start)
@@ -76,6 +78,22 @@ static void cursor_seek(struct cursor *c, size_t off)
 {
 	if (off > c->len)
 		off = c->len;
+	if (c->nl < off && c->nmarks) {
+		/* jump to the last known line start at or before @off */
+		size_t lo = 0, hi = c->nmarks;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->marks[mid].off <= off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo && c->marks[lo - 1].off > c->nl) {
+			c->line = c->marks[lo - 1].line;
+			cursor_line(c, c->marks[lo - 1].off);
+		}
+	}
 	if (c->nl < off) {
 		size_t last = c->nl;
 
@@ -190,10 +208,12 @@ static void fingerprint(struct hl_report *r, size_t first, const char *buf,
 	free(refs);
 }
 
-void hl_resolve_positions(struct hl_report *r, size_t first, const char *buf,
-			  size_t len, bool fingerprints)
+static void resolve(struct hl_report *r, size_t first, const char *buf,
+		    size_t len, bool fingerprints,
+		    const struct hl_line_mark *marks, size_t nmarks)
 {
-	struct cursor c = { .buf = buf, .len = len, .line = 1 };
+	struct cursor c = { .buf = buf, .len = len, .line = 1,
+			    .marks = marks, .nmarks = nmarks };
 	struct want *w;
 	size_t i, n;
 
@@ -420,15 +440,22 @@ void hl_line_hashes(const char *buf, size_t len, const unsigned long *lines,
 	free(q.hashes);
 }
 
+void hl_resolve_positions(struct hl_report *r, size_t first, const char *buf,
+			  size_t len, bool fingerprints)
+{
+	resolve(r, first, buf, len, fingerprints, NULL, 0);
+}
+
 void hl_resolve_positions_range(struct hl_report *r, size_t first,
 				size_t last, const char *buf, size_t len,
-				bool fingerprints)
+				bool fingerprints, const struct hl_line_mark *marks,
+				size_t nmarks)
 {
 	size_t n = r->nfindings;
 
-	/* hl_resolve_positions works up to the end of the report */
+	/* resolve() works up to the end of the report */
 	r->nfindings = last;
-	hl_resolve_positions(r, first, buf, len, fingerprints);
+	resolve(r, first, buf, len, fingerprints, marks, nmarks);
 	r->nfindings = n;
 }
 

@@ -76,10 +76,12 @@ size_t hl_split_docs(struct hl_arena *arena, const char *buf, size_t len,
 {
 	struct hl_docrange *docs = NULL;
 	size_t n = 0, alloc = 0, p = 0;
+	unsigned long line = 1;
 	struct hl_docrange cur;
 
 	memset(&cur, 0, sizeof(cur));
 	cur.yaml_marker = true;
+	cur.line = 1;
 	cur.bad_at = SIZE_MAX;
 	while (p < len) {
 		const char *nl = memchr(buf + p, '\n', len - p);
@@ -91,10 +93,12 @@ size_t hl_split_docs(struct hl_arena *arena, const char *buf, size_t len,
 			HL_GROW(docs, n + 1, alloc);
 			docs[n++] = cur;
 			start_doc(&cur, buf, p, eol);
+			cur.line = line;
 		} else if (buf[p] == '#') {
 			source_comment(arena, &cur, buf, p, eol);
 		}
 		p = eol + 1;
+		line++;
 	}
 	cur.end = len;
 	prescan(&cur, buf);

@@ -14,6 +14,7 @@ struct hl_docrange {
 	bool yaml_marker;	/* YAML also sees a document start here */
 	size_t bad_at;		/* offset of a NUL or invalid UTF-8, or SIZE_MAX */
 	bool mentions_tool;	/* holds "hooklint": maybe a suppression */
+	unsigned long line;	/* 1-based line of @start */
 };
 
 struct hl_walk_ops {

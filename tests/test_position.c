@@ -231,7 +231,7 @@ START_TEST(range_and_single_offset)
 	span(0, 1);
 	span(6, 7);	/* "b", after the astral character */
 	span(8, 9);
-	hl_resolve_positions_range(&rep, 1, 2, buf, strlen(buf), false);
+	hl_resolve_positions_range(&rep, 1, 2, buf, strlen(buf), false, NULL, 0);
 	ck_assert_uint_eq(rep.findings[0].s.line, 0);
 	ck_pos(rep.findings[1].s, 2, 2, 3);
 	ck_assert_uint_eq(rep.findings[2].s.line, 0);

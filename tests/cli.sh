@@ -6,47 +6,8 @@ hooklint=$1
 case $hooklint in /*) ;; *) hooklint=$(pwd)/$hooklint ;; esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/tap.sh"
 cd "$tmp" || exit 1
-fails=0
-n=0
-
-check() {
-	# check NAME EXPECTED_STATUS COMMAND...
-	name=$1 want=$2
-	shift 2
-	n=$((n + 1))
-	"$@" >out 2>err </dev/null
-	got=$?
-	if [ "$got" -ne "$want" ]; then
-		echo "not ok $n - $name: exit $got, want $want"
-		sed 's/^/#   /' out err
-		fails=$((fails + 1))
-	else
-		echo "ok $n - $name"
-	fi
-}
-
-contains() {
-	# contains NAME FILE TEXT
-	n=$((n + 1))
-	if grep -qF -- "$3" "$2"; then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1: '$3' not in $2"
-		sed 's/^/#   /' "$2"
-		fails=$((fails + 1))
-	fi
-}
-
-lacks() {
-	n=$((n + 1))
-	if grep -qF -- "$3" "$2"; then
-		echo "not ok $n - $1: '$3' in $2"
-		fails=$((fails + 1))
-	else
-		echo "ok $n - $1"
-	fi
-}
 
 cat >clean.yaml <<'EOF'
 apiVersion: v1
@@ -101,8 +62,9 @@ contains "stdin is named -" out "-:6:19: error"
 check "--stdin-filename" 1 sh -c "\"$hooklint\" --stdin-filename charts/x.yaml - < bad.yaml"
 contains "stdin takes the given name" out "charts/x.yaml:6:19"
 check "-o writes the report" 1 "$hooklint" --format json -o report.json bad.yaml
+cp out o-stdout	# check below overwrites out before its command runs
 contains "-o file holds the json" report.json '"rule": "HL101"'
-check "-o leaves stdout empty" 0 test ! -s out
+check "-o leaves stdout empty" 0 test ! -s o-stdout
 check "--version" 0 "$hooklint" --version
 contains "--version prints the name" out "hooklint "
 check "--help" 0 "$hooklint" --help

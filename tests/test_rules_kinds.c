@@ -24,23 +24,10 @@ static struct {
 static void teardown(void)
 {
 	struct hl_map *m, *next;
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < fx.report.nfindings; i++) {
-		struct hl_finding *f = &fx.report.findings[i];
-
-		free(f->message);
-		free(f->help);
-		free((char *)f->template_path);
-		for (j = 0; j < f->nrelated; j++) {
-			free(f->related[j].path);
-			free(f->related[j].message);
-		}
-		free(f->related);
-		for (j = 0; j < f->nedits; j++)
-			free(f->edits[j].text);
-		free(f->edits);
-	}
+	for (i = 0; i < fx.report.nfindings; i++)
+		hl_finding_release(&fx.report.findings[i]);
 	free(fx.report.findings);
 	for (m = fx.doc.maps; m; m = next) {
 		next = m->next;

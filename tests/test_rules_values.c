@@ -185,23 +185,10 @@ static void parse_line(size_t p, size_t *end, struct hl_map **cur,
 
 static void fx_release(void)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < F.rep.nfindings; i++) {
-		struct hl_finding *f = &F.rep.findings[i];
-
-		free(f->message);
-		free(f->help);
-		for (j = 0; j < f->nedits; j++)
-			free(f->edits[j].text);
-		free(f->edits);
-		for (j = 0; j < f->nrelated; j++) {
-			free(f->related[j].path);
-			free(f->related[j].message);
-		}
-		free(f->related);
-		free((char *)f->template_path);
-	}
+	for (i = 0; i < F.rep.nfindings; i++)
+		hl_finding_release(&F.rep.findings[i]);
 	free(F.rep.findings);
 	for (i = 0; i < F.nmaps; i++)
 		free(F.maps[i].items);

@@ -6,44 +6,16 @@
 
 #include <string.h>
 
-int32_t hl_u8_next(const char *str, size_t n, size_t *len)
+const char *hl_note_word(enum hl_severity s)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t need, i;
-	int32_t c;
-
-	*len = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		need = 1;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		need = 2;
-		c = s[0] & 0x0f;
-		lo = s[0] == 0xe0 ? 0xa0 : 0x80;	/* overlong */
-		hi = s[0] == 0xed ? 0x9f : 0xbf;	/* surrogates */
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		need = 3;
-		c = s[0] & 0x07;
-		lo = s[0] == 0xf0 ? 0x90 : 0x80;	/* overlong */
-		hi = s[0] == 0xf4 ? 0x8f : 0xbf;	/* past U+10FFFF */
-	} else {
-		return -1;
+	switch (s) {
+	case HL_SEV_ERROR:
+		return "error";
+	case HL_SEV_WARNING:
+		return "warning";
+	default:
+		return "note";	/* what gcc, the matchers and SARIF call info */
 	}
-	for (i = 1; i <= need; i++) {
-		/* the bytes read so far are one maximal subpart */
-		if (i >= n || s[i] < lo || s[i] > hi) {
-			*len = i;
-			return -1;
-		}
-		c = (c << 6) | (s[i] & 0x3f);
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	*len = need + 1;
-	return c;
 }
 
 /* East Asian Wide and Fullwidth ranges (Unicode 15), merged and sorted. */
@@ -152,7 +124,7 @@ void hl_clean_add(struct hl_buf *b, const char *str, size_t n)
 		if (j >= n)
 			break;
 		i = j;
-		c = hl_u8_next(str + i, n - i, &len);
+		c = hl_utf8_decode(str + i, n - i, &len);
 		if (c < 0) {
 			for (j = i; j < i + len; j++)
 				hl_buf_addf(b, "\\x%02x", s[j]);
@@ -200,7 +172,7 @@ void hl_json_str(struct hl_buf *b, const char *str, size_t n)
 		if (j >= n)
 			break;
 		i = j;
-		c = hl_u8_next(str + i, n - i, &len);
+		c = hl_utf8_decode(str + i, n - i, &len);
 		switch (c) {
 		case '"':  hl_buf_adds(b, "\\\""); break;
 		case '\\': hl_buf_adds(b, "\\\\"); break;

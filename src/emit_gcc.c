@@ -5,18 +5,6 @@
 
 #include <string.h>
 
-static const char *gcc_word(enum hl_severity s)
-{
-	switch (s) {
-	case HL_SEV_ERROR:
-		return "error";
-	case HL_SEV_WARNING:
-		return "warning";
-	default:
-		return "note";	/* what gcc and the matchers call info */
-	}
-}
-
 void hl_emit_gcc(const struct hl_report *r, const struct hl_opts *o,
 		 FILE *out)
 {
@@ -30,7 +18,7 @@ void hl_emit_gcc(const struct hl_report *r, const struct hl_opts *o,
 
 		hl_clean_add(&b, path, strlen(path));
 		hl_buf_addf(&b, ":%lu:%lu: %s: ", f->s.line, f->s.col,
-			    gcc_word(f->severity));
+			    hl_note_word(f->severity));
 		hl_clean_add(&b, f->message, strlen(f->message));
 		hl_buf_addf(&b, " [%s]\n", hl_rule_id(f->rule));
 		if (b.len >= 65536) {

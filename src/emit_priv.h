@@ -5,13 +5,8 @@
 
 #include "emit.h"
 
-/*
- * Decode the code point at @s (@n >= 1 bytes). An invalid sequence returns
- * -1 with *len set to its maximal subpart (WHATWG / Unicode "substitution of
- * maximal subparts"), so one invalid sequence is one U+FFFD everywhere: in
- * columns, in line hashes (as Node.js decodes files) and in JSON output.
- */
-int32_t hl_u8_next(const char *s, size_t n, size_t *len);
+/* error, warning or note: the words of gcc's format and SARIF levels. */
+const char *hl_note_word(enum hl_severity s);
 
 /* Terminal columns of @c: 0 for combining marks, 2 for wide characters. */
 int hl_u8_width(int32_t c);

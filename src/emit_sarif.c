@@ -13,18 +13,6 @@
 /* GitHub rejects rule texts longer than this (characters) */
 #define TEXT_MAX 1024
 
-static const char *level(enum hl_severity s)
-{
-	switch (s) {
-	case HL_SEV_ERROR:
-		return "error";
-	case HL_SEV_WARNING:
-		return "warning";
-	default:
-		return "note";
-	}
-}
-
 /*
  * Percent-encode @s into a URI: all but unreserved characters and '/';
  * with @uri (@s already is a URI reference) only what no URI may hold,
@@ -155,7 +143,7 @@ static void add_limited(struct hl_buf *b, const char *s, size_t max)
 	size_t i = 0, n = strlen(s), cps = 0, len, cut = 0;
 
 	while (i < n) {
-		hl_u8_next(s + i, n - i, &len);
+		hl_utf8_decode(s + i, n - i, &len);
 		if (++cps == max)
 			cut = i;
 		if (cps > max) {
@@ -255,7 +243,7 @@ static void rule(struct hl_jw *w, size_t i)
 	hl_jw_key(w, "defaultConfiguration");
 	hl_jw_open(w, '{');
 	hl_jw_key(w, "level");
-	hl_jw_str(w, level(m->severity));
+	hl_jw_str(w, hl_note_word(m->severity));
 	if (m->off_by_default) {
 		hl_jw_key(w, "enabled");
 		hl_jw_bool(w, false);
@@ -427,7 +415,7 @@ static void result(struct hl_jw *w, const struct hl_report *r,
 	hl_jw_key(w, "ruleIndex");
 	hl_jw_uint(w, (unsigned long)f->rule);
 	hl_jw_key(w, "level");
-	hl_jw_str(w, level(f->severity));
+	hl_jw_str(w, hl_note_word(f->severity));
 	text(w, "message", f->message);
 	hl_jw_key(w, "locations");
 	hl_jw_open(w, '[');

@@ -40,7 +40,7 @@ static bool lay_out(struct layout *l, const char *s, unsigned long scol,
 	bool have_start = false, have_end = false;
 
 	while (i < n) {
-		int32_t c = hl_u8_next(s + i, n - i, &len);
+		int32_t c = hl_utf8_decode(s + i, n - i, &len);
 		size_t before = l->shown.len;
 
 		if (col == scol && !have_start) {

@@ -527,6 +527,16 @@ enum hl_ytype hl_resolve_plain(const char *s, size_t len)
 
 /* --- documents --------------------------------------------------------- */
 
+bool hl_tokens_all_empty(const struct hl_token *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!t[i].empty)
+			return false;
+	return true;
+}
+
 const struct hl_kv *hl_map_get(const struct hl_map *m, const char *key)
 {
 	size_t i, len = strlen(key);

@@ -261,6 +261,8 @@ size_t hl_trim(const char *s, size_t len, size_t *start);
  * the result does not fit. Only ASCII letters, U+0130 and the Kelvin sign
  * change case: no other upper-case letter lowers to ASCII in Go. */
 bool hl_normalize(const char *s, size_t len, char *dst, size_t n);
+/* Is every token of a list empty (so Helm sees no event or policy)? */
+bool hl_tokens_all_empty(const struct hl_token *t, size_t n);
 enum hl_event hl_event_lookup(const char *norm, bool *alias);
 const char *hl_event_name(enum hl_event e);
 /* The enum hl_policy bit of a normalised token, or 0. */

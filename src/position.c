@@ -103,7 +103,7 @@ static void cursor_seek(struct cursor *c, size_t off)
 	}
 	while (c->off < off) {
 		size_t len;
-		int32_t cp = hl_u8_next(c->buf + c->off, c->len - c->off, &len);
+		int32_t cp = hl_utf8_decode(c->buf + c->off, c->len - c->off, &len);
 
 		c->col++;
 		c->col16 += cp >= 0x10000 ? 2 : 1;
@@ -326,7 +326,7 @@ static void hasher_run(struct hasher *h, const char *buf, size_t len)
 			hasher_unit(h, s[i++]);
 			continue;
 		}
-		c = hl_u8_next(buf + i, len - i, &n);
+		c = hl_utf8_decode(buf + i, len - i, &n);
 		i += n;
 		if (c < 0) {
 			hasher_unit(h, 0xfffd);

@@ -316,8 +316,9 @@ int hl_read_file(const char *path, char **bufp, size_t *lenp)
 int32_t hl_utf8_decode(const char *str, size_t n, size_t *len)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	int32_t c;
+	unsigned char lo = 0x80, hi = 0xbf;
 	size_t need, i;
+	int32_t c;
 
 	*len = 1;
 	if (!n)
@@ -330,23 +331,26 @@ int32_t hl_utf8_decode(const char *str, size_t n, size_t *len)
 	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
 		need = 2;
 		c = s[0] & 0x0f;
+		lo = s[0] == 0xe0 ? 0xa0 : 0x80;	/* overlong */
+		hi = s[0] == 0xed ? 0x9f : 0xbf;	/* surrogates */
 	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
 		need = 3;
 		c = s[0] & 0x07;
+		lo = s[0] == 0xf0 ? 0x90 : 0x80;	/* overlong */
+		hi = s[0] == 0xf4 ? 0x8f : 0xbf;	/* past U+10FFFF */
 	} else {
 		return -1;
 	}
-	if (n < need + 1)
-		return -1;
 	for (i = 1; i <= need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
+		/* the bytes read so far are one maximal subpart */
+		if (i >= n || s[i] < lo || s[i] > hi) {
+			*len = i;
 			return -1;
+		}
 		c = (c << 6) | (s[i] & 0x3f);
+		lo = 0x80;
+		hi = 0xbf;
 	}
-	/* overlong forms, surrogates and values past U+10FFFF */
-	if ((need == 2 && c < 0x800) || (need == 3 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return -1;
 	*len = need + 1;
 	return c;
 }

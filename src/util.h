@@ -84,8 +84,9 @@ _Noreturn void hl_bug_at(const char *file, int line, const char *fmt, ...)
 int hl_read_file(const char *path, char **bufp, size_t *lenp);
 
 /* UTF-8 helpers. hl_utf8_decode returns the code point at @s (at most @n
- * bytes) and stores its length in @len; invalid sequences return -1 with
- * *len = 1. */
+ * bytes) and stores its length in @len; an invalid sequence returns -1
+ * with *len the length of its maximal subpart (at least 1), so columns
+ * count invalid bytes the way UTF-16 decoders (and GitHub) do. */
 int32_t hl_utf8_decode(const char *s, size_t n, size_t *len);
 /* Offset of the first invalid UTF-8 byte in @s, or @n when valid. */
 size_t hl_utf8_invalid(const char *s, size_t n);

@@ -17,16 +17,6 @@ static const char *value_text(struct hl_ctx *ctx, const struct hl_value *v)
 	return hl_shorten(ctx->arena, s, len);
 }
 
-static bool all_empty(const struct hl_token *t, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!t[i].empty)
-			return false;
-	return true;
-}
-
 /* Hints for events people carry over from Helm 2 or guess from commands. */
 static void event_help(struct hl_finding *f, const struct hl_token *t)
 {
@@ -157,7 +147,7 @@ static void check_empty_and_unknown(struct hl_ctx *ctx)
 	struct hl_finding *f;
 	size_t i;
 
-	if (all_empty(h->events, h->nevents)) {
+	if (hl_tokens_all_empty(h->events, h->nevents)) {
 		/* one finding for "", null and ",": no event at all */
 		f = hl_report(ctx, HL_RULE_HL102, v->span,
 			      "hook has no event: Helm drops the whole "

@@ -10,16 +10,6 @@ static const char *token_text(struct hl_ctx *ctx, const struct hl_token *t)
 	return hl_shorten(ctx->arena, t->text + t->trim_off, t->trim_len);
 }
 
-static bool all_empty(const struct hl_token *t, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!t[i].empty)
-			return false;
-	return true;
-}
-
 static bool is_job_or_pod(const struct hl_doc *d)
 {
 	return hl_kind_is(d, "Job") || hl_kind_is(d, "Pod");
@@ -152,7 +142,7 @@ static void check_delete_tokens(struct hl_ctx *ctx)
 	size_t i;
 	int bit;
 
-	if (all_empty(h->policies, h->npolicies)) {
+	if (hl_tokens_all_empty(h->policies, h->npolicies)) {
 		report_no_policy(ctx, v);
 		return;
 	}

@@ -145,12 +145,13 @@ static void add_want(struct want **w, size_t *n, size_t *alloc, size_t off,
 	(*n)++;
 }
 
-static size_t collect(struct hl_report *r, size_t first, struct want **w)
+static size_t collect(struct hl_report *r, size_t first, size_t last,
+		      struct want **w)
 {
 	size_t i, j, n = 0, alloc = 0;
 
 	*w = NULL;
-	for (i = first; i < r->nfindings; i++) {
+	for (i = first; i < last; i++) {
 		struct hl_finding *f = &r->findings[i];
 
 		add_want(w, &n, &alloc, f->span.start, &f->s, f);
@@ -183,10 +184,10 @@ static int line_ref_cmp(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-static void fingerprint(struct hl_report *r, size_t first, const char *buf,
-			size_t len)
+static void fingerprint(struct hl_report *r, size_t first, size_t last,
+			const char *buf, size_t len)
 {
-	size_t i, n = r->nfindings - first;
+	size_t i, n = last - first;
 	struct line_ref *refs = xcalloc(n ? n : 1, sizeof(*refs));
 	unsigned long *lines = xcalloc(n ? n : 1, sizeof(*lines));
 	char **out = xcalloc(n ? n : 1, sizeof(*out));
@@ -208,8 +209,8 @@ static void fingerprint(struct hl_report *r, size_t first, const char *buf,
 	free(refs);
 }
 
-static void resolve(struct hl_report *r, size_t first, const char *buf,
-		    size_t len, bool fingerprints,
+static void resolve(struct hl_report *r, size_t first, size_t last,
+		    const char *buf, size_t len, bool fingerprints,
 		    const struct hl_line_mark *marks, size_t nmarks)
 {
 	struct cursor c = { .buf = buf, .len = len, .line = 1,
@@ -217,9 +218,9 @@ static void resolve(struct hl_report *r, size_t first, const char *buf,
 	struct want *w;
 	size_t i, n;
 
-	if (first >= r->nfindings)
+	if (first >= last)
 		return;
-	n = collect(r, first, &w);
+	n = collect(r, first, last, &w);
 	/* findings come sorted, but related locations and edits need not */
 	qsort(w, n, sizeof(*w), want_cmp);
 	cursor_line(&c, 0);
@@ -235,7 +236,7 @@ static void resolve(struct hl_report *r, size_t first, const char *buf,
 	}
 	free(w);
 	if (fingerprints)
-		fingerprint(r, first, buf, len);
+		fingerprint(r, first, last, buf, len);
 }
 
 /*
@@ -443,7 +444,7 @@ void hl_line_hashes(const char *buf, size_t len, const unsigned long *lines,
 void hl_resolve_positions(struct hl_report *r, size_t first, const char *buf,
 			  size_t len, bool fingerprints)
 {
-	resolve(r, first, buf, len, fingerprints, NULL, 0);
+	resolve(r, first, r->nfindings, buf, len, fingerprints, NULL, 0);
 }
 
 void hl_resolve_positions_range(struct hl_report *r, size_t first,
@@ -451,12 +452,7 @@ void hl_resolve_positions_range(struct hl_report *r, size_t first,
 				bool fingerprints, const struct hl_line_mark *marks,
 				size_t nmarks)
 {
-	size_t n = r->nfindings;
-
-	/* resolve() works up to the end of the report */
-	r->nfindings = last;
-	resolve(r, first, buf, len, fingerprints, marks, nmarks);
-	r->nfindings = n;
+	resolve(r, first, last, buf, len, fingerprints, marks, nmarks);
 }
 
 void hl_offset_pos(const char *buf, size_t len, size_t off, struct hl_pos *pos)

@@ -3,8 +3,8 @@
 #include "cli.h"
 #include "emit.h"
 
+#include "buildinfo.h"
 #include "config.h"
-#include "hlconfig.h"
 
 #include <getopt.h>
 #include <stdlib.h>

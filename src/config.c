@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* config.c - .hooklint.yaml: discovery, parsing, precedence, ignore globs */
-#include "hlconfig.h"
-#include "emit.h"
+#include "config.h"
+#include "position.h"
 
 #include <errno.h>
 #include <fnmatch.h>

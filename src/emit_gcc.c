@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* emit_gcc.c - one line per finding, as compilers print (editor matchers) */
 #include "emit.h"
-#include "emit_priv.h"
 
 #include <string.h>
 
-void hl_emit_gcc(const struct hl_report *r, const struct hl_opts *o,
-		 FILE *out)
+static void write_gcc(const struct hl_report *r, const struct hl_opts *o,
+		       FILE *out, bool color)
 {
+	(void)color;
 	struct hl_buf b = HL_BUF_INIT;
 	size_t i;
 
@@ -30,3 +30,5 @@ void hl_emit_gcc(const struct hl_report *r, const struct hl_opts *o,
 		fwrite(b.s, 1, b.len, out);
 	hl_buf_release(&b);
 }
+
+const struct hl_emitter hl_emitter_gcc = { "gcc", write_gcc };

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* emit_github.c - GitHub Actions workflow commands (annotations) */
 #include "emit.h"
-#include "emit_priv.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -95,9 +94,10 @@ static void error(struct hl_buf *b, const struct hl_error_entry *e)
 	hl_buf_addc(b, '\n');
 }
 
-void hl_emit_github(const struct hl_report *r, const struct hl_opts *o,
-		    FILE *out)
+static void write_github(const struct hl_report *r, const struct hl_opts *o,
+		       FILE *out, bool color)
 {
+	(void)color;
 	struct hl_buf b = HL_BUF_INIT;
 	size_t i;
 
@@ -115,3 +115,5 @@ void hl_emit_github(const struct hl_report *r, const struct hl_opts *o,
 		fwrite(b.s, 1, b.len, out);
 	hl_buf_release(&b);
 }
+
+const struct hl_emitter hl_emitter_github = { "github", write_github };

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* emit_sarif.c - SARIF 2.1.0 for GitHub code scanning (one run) */
 #include "emit.h"
-#include "emit_priv.h"
-#include "config.h"
+#include "buildinfo.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -433,9 +432,10 @@ static void result(struct hl_jw *w, const struct hl_report *r,
 	hl_jw_close(w, '}');
 }
 
-void hl_emit_sarif(const struct hl_report *r, const struct hl_opts *o,
-		   FILE *out)
+static void write_sarif(const struct hl_report *r, const struct hl_opts *o,
+		       FILE *out, bool color)
 {
+	(void)color;
 	struct hl_jw w;
 	size_t i;
 
@@ -466,3 +466,5 @@ void hl_emit_sarif(const struct hl_report *r, const struct hl_opts *o,
 	hl_jw_close(&w, '}');
 	hl_jw_finish(&w);
 }
+
+const struct hl_emitter hl_emitter_sarif = { "sarif", write_sarif };

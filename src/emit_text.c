@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* emit_text.c - the human format: location, message, source line, caret */
 #include "emit.h"
-#include "emit_priv.h"
 
 #include <string.h>
 
@@ -161,8 +160,8 @@ static void finding(struct hl_buf *b, const struct hl_report *r,
 
 /* Input errors are not part of the text report: the run prints them on
  * stderr as they happen. */
-void hl_emit_text(const struct hl_report *r, const struct hl_opts *o,
-		  FILE *out, bool color)
+static void write_text(const struct hl_report *r, const struct hl_opts *o,
+		       FILE *out, bool color)
 {
 	const struct palette *p = color ? &ansi : &plain;
 	struct hl_buf b = HL_BUF_INIT;
@@ -180,3 +179,5 @@ void hl_emit_text(const struct hl_report *r, const struct hl_opts *o,
 		fwrite(b.s, 1, b.len, out);
 	hl_buf_release(&b);
 }
+
+const struct hl_emitter hl_emitter_text = { "text", write_text };

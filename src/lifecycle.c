@@ -842,7 +842,6 @@ void hl_life_build(struct hl_life *l, const struct hl_release *rel,
 	}
 	build_objects(l);
 	simulate(l);
-	hl_life_check(l);
 }
 
 void hl_life_release(struct hl_life *l)
@@ -859,36 +858,5 @@ void hl_life_release(struct hl_life *l)
 	free(l->obj_of);
 	free(l->cluster);
 	free(l->verdicts);
-	free(l->problems);
-	free(l->members);
 	memset(l, 0, sizeof(*l));
-}
-
-size_t hl_life_problems_of(const struct hl_life *l, uint32_t res,
-			   const struct hl_problem **out)
-{
-	size_t lo = 0, hi = l->nproblems, end;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (l->problems[mid].res < res)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*out = l->problems + lo;
-	for (end = lo; end < l->nproblems && l->problems[end].res == res; end++)
-		;
-	return end - lo;
-}
-
-void hl_release_check(struct hl_ctx *ctx, const struct hl_release *rel)
-{
-	struct hl_life l;
-
-	hl_life_build(&l, rel, ctx->report, ctx->opts->target);
-	hl_life_report(ctx, &l);
-	if (ctx->opts->plan)
-		hl_plan_add(ctx->opts->plan, ctx, &l);
-	hl_life_release(&l);
 }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* lifecycle.h - Helm's hook lifecycle per command, its problems, and plan */
+/* lifecycle.h - Helm's hook lifecycle per command: what runs and exists when */
 #ifndef HL_LIFECYCLE_H
 #define HL_LIFECYCLE_H
 
+#include "registry.h"
 #include "release.h"
+#include "report.h"
 
 #define HL_NONE UINT32_MAX
 
@@ -83,25 +85,6 @@ struct hl_verdict {
 	signed char del_event;	/* HL_WHY_SUCCEEDED: the deleting event */
 };
 
-/*
- * A finding of the release rules, before it is reported: the plan marks
- * the same problems that the rules report.
- */
-struct hl_problem {
-	enum hl_rule_id rule;
-	uint32_t res;		/* where it points: the consumer, the later
-				 * document, the custom resource, the last
-				 * hook of a group */
-	uint32_t other;		/* the other document, or HL_NONE */
-	uint32_t ref;		/* index in the consumer's refs, or NONE */
-	unsigned events;	/* 1 << enum hl_event: where it happens */
-	unsigned char why;	/* enum hl_why */
-	unsigned char del_event;	/* HL303: the event that deleted it */
-	bool uncertain;		/* the order depends on rendered names or
-				 * values: reported at info */
-	uint32_t first, count;	/* HL412: members[first..first+count) */
-};
-
 /* The lifecycle of one release, computed once for the rules and plan. */
 struct hl_life {
 	const struct hl_release *rel;
@@ -123,30 +106,18 @@ struct hl_life {
 	unsigned char *cluster;	/* per resource: a cluster-scoped kind */
 	struct hl_verdict *verdicts;
 	size_t nverdicts, verdicts_alloc;
-	struct hl_problem *problems;	/* sorted by res */
-	size_t nproblems, problems_alloc;
-	uint32_t *members;	/* HL412 groups, in Helm's order */
-	size_t nmembers, members_alloc;
 };
 
 /*
  * Simulate @rel's lifecycle for @target (helm3 uses Helm 3's kind list,
- * the others Helm 4's) and collect its problems, "one problem, one
- * finding" applied. @report gives file paths for the order (NULL: none).
+ * the others Helm 4's). @report gives file paths for the order (NULL:
+ * none).
  */
 void hl_life_build(struct hl_life *l, const struct hl_release *rel,
 		   const struct hl_report *report, enum hl_target target);
 void hl_life_release(struct hl_life *l);
-/* The release rules over a simulated release: fill l->problems from its
- * verdicts, objects and runs (rules/ordering.c). */
-void hl_life_check(struct hl_life *l);
-/* Report l->problems as findings (rules/ordering.c). */
-void hl_life_report(struct hl_ctx *ctx, const struct hl_life *l);
 /* Whether a resource is a Job or a Pod: the only kinds Helm waits on. */
 bool hl_res_waited(const struct hl_res *r);
-/* The problems of resource @res: returns how many, the first in @out. */
-size_t hl_life_problems_of(const struct hl_life *l, uint32_t res,
-			   const struct hl_problem **out);
 /* The object reference @ref of resource @res names, or HL_NONE when it
  * is not in the release. */
 uint32_t hl_life_resolve(const struct hl_life *l, uint32_t res,
@@ -161,33 +132,4 @@ static inline size_t hl_life_members(const struct hl_life *l, uint32_t obj,
 /* What a reference field is called in messages ("serviceAccountName"). */
 const char *hl_ref_field(const struct hl_ref *ref);
 const char *hl_ref_kind_name(const struct hl_ref *ref);
-/* The text of a problem's finding (malloc'd). */
-char *hl_problem_message(const struct hl_life *l, const struct hl_problem *p);
-
-/* hooklint plan */
-enum hl_plan_format {
-	HL_PLAN_TEXT,
-	HL_PLAN_JSON,
-	HL_PLAN_MERMAID,
-};
-
-/* The plan being written: releases are added as they are analysed. */
-struct hl_plan {
-	enum hl_plan_format format;
-	const struct hl_opts *opts;
-	FILE *out;
-	bool color;
-	size_t nreleases;
-	void *priv;		/* plan.c's writer state */
-};
-
-/* Add the plan of one analysed release (called by hl_release_check). */
-void hl_plan_add(struct hl_plan *p, const struct hl_ctx *ctx,
-		 const struct hl_life *l);
-/* `hooklint plan ARGS...` (argv[0] is "plan"): the exit status. */
-int hl_plan_main(int argc, char **argv);
-/* Lint per @o and write the plan of every release to @out (for tests). */
-int hl_plan_write(const struct hl_opts *o, enum hl_plan_format format,
-		  FILE *out, bool color, struct hl_report *r);
-
 #endif

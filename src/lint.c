@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* lint.c - one run: inputs, documents, rules, sorted findings, report */
-#include "cli.h"
-#include "emit.h"
-#include "hlconfig.h"
+/* lint.c - one run: inputs, documents, rules, the release pass, findings */
+#include "lint.h"
+#include "pass.h"
+#include "config.h"
+#include "fallback.h"
+#include "lifecycle.h"
 #include "mask.h"
 #include "release.h"
+#include "rules/ordering.h"
 #include "source.h"
 #include "suppress.h"
+#include "walker.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -115,13 +119,13 @@ static void on_syntax(void *user, const struct hl_docrange *dr, size_t at,
 		      size_t end, const char *message)
 {
 	struct lint *l = user;
-	struct hl_finding *f;
 	struct hl_doc d;
 	struct hl_ctx ctx;
-	struct hl_span span = { at, end };
 
 	memset(&d, 0, sizeof(d));
 	d.source = dr->source;
+	d.span.start = dr->start;
+	d.span.end = dr->end;
 	init_ctx(l, &ctx, &d);
 	/* a template the masking could not turn into YAML is not a YAML
 	 * error: check the literal hook annotations line by line instead */
@@ -132,20 +136,7 @@ static void on_syntax(void *user, const struct hl_docrange *dr, size_t at,
 		hl_fallback_scan(&ctx, l->mask, dr->start, dr->end);
 		return;
 	}
-	if (l->place == HL_PLACE_CRDS) {
-		size_t a = hl_crds_action_at(l->buf, dr->start, dr->end);
-		if (a != SIZE_MAX) {
-			struct hl_span s = { a, a + 2 };
-			f = hl_report(&ctx, HL_RULE_HL601, s, "a template action "
-				      "in the chart's crds/ directory: Helm never "
-				      "renders crds/ files, so it is sent as written");
-			hl_finding_help(f, "move templated objects to templates/");
-			return;
-		}
-	}
-	f = hl_report(&ctx, HL_RULE_HL901, span, "%s", message);
-	hl_finding_help(f, "Helm fails to render or drops this document; "
-			"the following documents are still linted");
+	hl_check_unparsed(&ctx, at, end, message);
 }
 
 static const struct hl_walk_ops walk_ops = { on_doc, on_syntax };
@@ -303,12 +294,21 @@ static void keep(struct lint *l, char *buf, size_t len)
 static void release_pass(struct lint *l, const struct hl_res *res, size_t n)
 {
 	struct hl_release view = l->rel;
+	const struct hl_release_listener *listen = l->opts->listener;
 	struct hl_ctx ctx;
+	struct hl_life life;
+	struct hl_judgement jd;
 
 	view.res = (struct hl_res *)res;
 	view.n = n;
 	init_ctx(l, &ctx, NULL);
-	hl_release_check(&ctx, &view);
+	hl_life_build(&life, &view, l->report, l->opts->target);
+	hl_judge(&jd, &life);
+	hl_judgement_report(&ctx, &jd);
+	if (listen)
+		listen->release(listen->data, l->report, &life, &jd);
+	hl_judgement_release(&jd);
+	hl_life_release(&life);
 }
 
 /* A chart's files (its templates/ are in the group) form one release. */
@@ -349,8 +349,6 @@ static const struct kept *kept_by_path(const struct lint *l, const char *path)
 	return NULL;
 }
 
-static int cmp_finding(const void *a, const void *b);
-
 /* Lines and columns for the group's findings, file by file, then for
  * related locations in the group's other files. */
 static void place_findings(struct lint *l, size_t first)
@@ -358,17 +356,14 @@ static void place_findings(struct lint *l, size_t first)
 	struct hl_report *r = l->report;
 	size_t i, j, a = first;
 
-	if (r->nfindings > first)
-		qsort(r->findings + first, r->nfindings - first,
-		      sizeof(*r->findings), cmp_finding);
+	hl_report_sort(r, first);
 	for (i = 0; i < l->nkept; i++) {
 		size_t b = a;
 		while (b < r->nfindings && r->findings[b].file == l->kept[i].file)
 			b++;
-		hl_resolve_positions_range(r, a, b, l->kept[i].buf,
-					   l->kept[i].len,
-					   l->opts->format == HL_FMT_SARIF,
-					   l->kept[i].marks, l->kept[i].nmarks);
+		hl_report_place(r, a, b, l->kept[i].buf, l->kept[i].len,
+				l->opts->format == HL_FMT_SARIF,
+				l->kept[i].marks, l->kept[i].nmarks);
 		a = b;
 	}
 	for (i = first; i < r->nfindings; i++) {
@@ -499,13 +494,8 @@ static void lint_input(struct lint *l, const char *base,
 
 	(void)skipped;
 	if (hl_read_file(in->path, &buf, &len)) {
-		struct hl_error_entry *e;
-
-		HL_GROW(r->errors, r->nerrors + 1, r->errors_alloc);
-		e = &r->errors[r->nerrors++];
-		e->path = xstrdup(in->display);
-		e->message = xasprintf("cannot read '%s': %s", in->display,
-				       strerror(errno));
+		hl_report_error(r, in->display, xasprintf("cannot read '%s': %s",
+				in->display, strerror(errno)));
 		return;
 	}
 	l->file = add_file(r, base, in);
@@ -517,84 +507,11 @@ static void lint_input(struct lint *l, const char *base,
 	l->kept[l->nkept - 1].first_res = first_res;
 }
 
-static int cmp_finding(const void *a, const void *b)
-{
-	const struct hl_finding *x = a, *y = b;
-
-	if (x->file != y->file)
-		return x->file < y->file ? -1 : 1;
-	if (x->span.start != y->span.start)
-		return x->span.start < y->span.start ? -1 : 1;
-	if (x->rule != y->rule)
-		return x->rule < y->rule ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
 
 
-static int write_report(struct hl_report *r, const struct hl_opts *o)
-{
-	FILE *out = stdout;
-	int ret = 0;
 
-	if (o->output) {
-		out = fopen(o->output, "w");
-		if (!out)
-			return hl_error("cannot write '%s': %s", o->output,
-					strerror(errno));
-	}
-	hl_emit(r, o, out, hl_want_color(o));
-	if (o->output ? fclose(out) : fflush(out))
-		ret = hl_error("cannot write the report: %s", strerror(errno));
-	return ret;
-}
 
-static void print_errors(const struct hl_report *r)
-{
-	size_t i;
 
-	for (i = 0; i < r->nerrors; i++)
-		hl_error("%s", r->errors[i].message);
-}
-
-void hl_finding_release(struct hl_finding *f)
-{
-	size_t j;
-
-	free(f->message);
-	free(f->help);
-	free((char *)f->template_path);
-	for (j = 0; j < f->nrelated; j++) {
-		free(f->related[j].path);
-		free(f->related[j].message);
-	}
-	free(f->related);
-	for (j = 0; j < f->nedits; j++)
-		free(f->edits[j].text);
-	free(f->edits);
-	free(f->line_text);
-	free(f->fingerprint);
-}
-
-void hl_report_release(struct hl_report *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nfindings; i++)
-		hl_finding_release(&r->findings[i]);
-	free(r->findings);
-	for (i = 0; i < r->nfiles; i++) {
-		free(r->files[i].path);
-		free(r->files[i].uri);
-	}
-	free(r->files);
-	for (i = 0; i < r->nerrors; i++) {
-		free(r->errors[i].path);
-		free(r->errors[i].message);
-	}
-	free(r->errors);
-	free(r->base_uri);
-	memset(r, 0, sizeof(*r));
-}
 
 int hl_lint(const struct hl_opts *o, struct hl_report *r)
 {
@@ -631,36 +548,8 @@ int hl_lint(const struct hl_opts *o, struct hl_report *r)
 	hl_arena_release(&l.doc_arena);
 	hl_arena_release(&l.file_arena);
 	free(base);
-	if (r->nfindings)
-		qsort(r->findings, r->nfindings, sizeof(*r->findings),
-		      cmp_finding);
-	for (i = 0; i < r->nfindings; i++)
-		if (r->findings[i].severity <= HL_SEV_ERROR)
-			r->counts[r->findings[i].severity]++;
+	hl_report_sort(r, 0);
+	hl_report_count(r);
 	return 0;
 }
 
-int hl_run(struct hl_opts *o)
-{
-	struct hl_report r;
-	int status = HL_EXIT_OK;
-	size_t i;
-
-	memset(&r, 0, sizeof(r));
-	hl_lint(o, &r);
-	print_errors(&r);
-	if (write_report(&r, o))
-		status = HL_EXIT_IO;
-	if (o->format == HL_FMT_TEXT && !o->quiet)
-		hl_emit_summary(&r, stderr);
-	if (r.nerrors)
-		status = HL_EXIT_IO;
-	if (status == HL_EXIT_OK && !o->exit_zero && o->fail_on != HL_SEV_OFF)
-		for (i = 0; i < r.nfindings; i++)
-			if (r.findings[i].severity >= o->fail_on &&
-			    r.findings[i].severity <= HL_SEV_ERROR &&
-			    hl_config_fails(o, r.findings[i].rule))
-				status = HL_EXIT_FINDINGS;
-	hl_report_release(&r);
-	return status;
-}

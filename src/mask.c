@@ -757,10 +757,3 @@ bool hl_mask_in_range(const struct hl_mask *m, int arm)
 			return true;
 	return false;
 }
-
-bool hl_kv_alternatives(const struct hl_doc *d, const struct hl_kv *a,
-			const struct hl_kv *b)
-{
-	return d && d->mask && a->arm >= 0 && b->arm >= 0 &&
-	       hl_mask_exclusive(d->mask, a->arm, b->arm);
-}

@@ -3,7 +3,7 @@
 #ifndef HL_MASK_H
 #define HL_MASK_H
 
-#include "model.h"
+#include "util.h"
 
 enum hl_action_kind {
 	HL_ACT_VALUE,		/* {{ .Values.x }}, {{ printf … }}: prints */

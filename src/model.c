@@ -759,3 +759,43 @@ size_t hl_edit_distance(const char *a, size_t alen, const char *b,
 	}
 	return row[blen] > max ? max + 1 : row[blen];
 }
+
+bool hl_weight_is_sync_wave(const struct hl_doc *d, const struct hl_hook *h)
+{
+	const struct hl_kv *wave;
+	long long n;
+
+	if (!d->top || !h || h->is_hook || !h->weight)
+		return false;
+	/* Argo CD prefers its own wave when it is an integer (§14) */
+	wave = hl_map_get(d->top, "argocd.argoproj.io/sync-wave");
+	if (wave) {
+		size_t len;
+		const char *s = hl_value_string(&wave->val, &len);
+
+		if (hl_atoi(s, len, &n) == HL_ATOI_OK)
+			return false;
+	}
+	return true;
+}
+
+bool hl_kv_alternatives(const struct hl_doc *d, const struct hl_kv *a,
+			const struct hl_kv *b)
+{
+	return d && d->mask && a->arm >= 0 && b->arm >= 0 &&
+	       hl_mask_exclusive(d->mask, a->arm, b->arm);
+}
+
+void hl_events_csv(struct hl_buf *b, unsigned mask)
+{
+	size_t e;
+	bool first = true;
+
+	for (e = 0; e < HL_EV_MAX; e++) {
+		if (!(mask & 1u << e))
+			continue;
+		hl_buf_addf(b, "%s%s", first ? "" : ",",
+			    hl_event_name((enum hl_event)e));
+		first = false;
+	}
+}

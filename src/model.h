@@ -5,9 +5,12 @@
 
 #include "util.h"
 
-/* A byte range [start, end) in the file's buffer. */
-struct hl_span {
-	size_t start, end;
+/* Where a file sits, which decides what Helm does with it. */
+enum hl_place {
+	HL_PLACE_RENDERED,	/* rendered output, loose manifests */
+	HL_PLACE_TEMPLATE,	/* a chart's templates/ */
+	HL_PLACE_CRDS,		/* a chart's crds/: never templated, no hooks */
+	HL_PLACE_CHART_OTHER,	/* elsewhere in a chart: never rendered */
 };
 
 enum hl_style {
@@ -170,11 +173,6 @@ struct hl_doc {
 	struct hl_cap **caps_tail;
 };
 
-static inline bool hl_span_set(struct hl_span s)
-{
-	return s.end > s.start;
-}
-
 /* A token of a comma-separated annotation value. */
 struct hl_token {
 	const char *text;	/* raw token, not trimmed (points into value) */
@@ -265,6 +263,8 @@ bool hl_normalize(const char *s, size_t len, char *dst, size_t n);
 bool hl_tokens_all_empty(const struct hl_token *t, size_t n);
 enum hl_event hl_event_lookup(const char *norm, bool *alias);
 const char *hl_event_name(enum hl_event e);
+/* "pre-install,pre-upgrade": the events of @mask, comma-separated. */
+void hl_events_csv(struct hl_buf *b, unsigned mask);
 /* The enum hl_policy bit of a normalised token, or 0. */
 int hl_policy_lookup(const char *norm);
 const char *hl_policy_name(enum hl_policy p);
@@ -289,6 +289,9 @@ const struct hl_kv *hl_map_get(const struct hl_map *m, const char *key);
 /* Fill @h from the top-level annotations of @d. */
 void hl_hook_parse(struct hl_arena *arena, const struct hl_doc *d,
 		   struct hl_hook *h);
+/* Whether Argo CD takes the helm.sh/hook-weight of @d, not a hook, as
+ * its sync wave (there is no integer argocd.argoproj.io/sync-wave). */
+bool hl_weight_is_sync_wave(const struct hl_doc *d, const struct hl_hook *h);
 /* Whether the document's kind is exactly @kind. */
 bool hl_kind_is(const struct hl_doc *d, const char *kind);
 

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* position.c - byte offsets to lines and columns, GitHub line hashes */
-#include "emit.h"
-#include "emit_priv.h"
+#include "position.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,13 +8,6 @@
 /* The longest source line copied into a finding (bytes): enough for any
  * terminal, and bounded for minified single-line inputs. */
 #define LINE_TEXT_MAX 4096
-
-/* One offset to resolve and where its answer goes. */
-struct want {
-	size_t off;
-	struct hl_pos *pos;
-	struct hl_finding *f;	/* set for a finding's start: copy its line */
-};
 
 /* A forward-only walk over the buffer: the current line and column. */
 struct cursor {
@@ -130,98 +122,20 @@ static char *copy_line(const struct cursor *c)
 
 static int want_cmp(const void *a, const void *b)
 {
-	const struct want *x = a, *y = b;
+	const struct hl_want *x = a, *y = b;
 
 	return (x->off > y->off) - (x->off < y->off);
 }
 
-static void add_want(struct want **w, size_t *n, size_t *alloc, size_t off,
-		     struct hl_pos *pos, struct hl_finding *f)
-{
-	HL_GROW(*w, *n + 1, *alloc);
-	(*w)[*n].off = off;
-	(*w)[*n].pos = pos;
-	(*w)[*n].f = f;
-	(*n)++;
-}
-
-static size_t collect(struct hl_report *r, size_t first, size_t last,
-		      struct want **w)
-{
-	size_t i, j, n = 0, alloc = 0;
-
-	*w = NULL;
-	for (i = first; i < last; i++) {
-		struct hl_finding *f = &r->findings[i];
-
-		add_want(w, &n, &alloc, f->span.start, &f->s, f);
-		add_want(w, &n, &alloc, f->span.end, &f->e, NULL);
-		for (j = 0; j < f->nrelated; j++) {
-			struct hl_related *rel = &f->related[j];
-			if (rel->path || !rel->has_region)
-				continue;
-			add_want(w, &n, &alloc, rel->span.start, &rel->s, NULL);
-			add_want(w, &n, &alloc, rel->span.end, &rel->e, NULL);
-		}
-		for (j = 0; j < f->nedits; j++) {
-			struct hl_edit *e = &f->edits[j];
-			add_want(w, &n, &alloc, e->span.start, &e->s, NULL);
-			add_want(w, &n, &alloc, e->span.end, &e->e, NULL);
-		}
-	}
-	return n;
-}
-
-struct line_ref {
-	unsigned long line;
-	struct hl_finding *f;
-};
-
-static int line_ref_cmp(const void *a, const void *b)
-{
-	const struct line_ref *x = a, *y = b;
-
-	return (x->line > y->line) - (x->line < y->line);
-}
-
-static void fingerprint(struct hl_report *r, size_t first, size_t last,
-			const char *buf, size_t len)
-{
-	size_t i, n = last - first;
-	struct line_ref *refs = xcalloc(n ? n : 1, sizeof(*refs));
-	unsigned long *lines = xcalloc(n ? n : 1, sizeof(*lines));
-	char **out = xcalloc(n ? n : 1, sizeof(*out));
-
-	for (i = 0; i < n; i++) {
-		refs[i].line = r->findings[first + i].s.line;
-		refs[i].f = &r->findings[first + i];
-	}
-	qsort(refs, n, sizeof(*refs), line_ref_cmp);
-	for (i = 0; i < n; i++)
-		lines[i] = refs[i].line;
-	hl_line_hashes(buf, len, lines, n, out);
-	for (i = 0; i < n; i++) {
-		free(refs[i].f->fingerprint);
-		refs[i].f->fingerprint = out[i];
-	}
-	free(out);
-	free(lines);
-	free(refs);
-}
-
-static void resolve(struct hl_report *r, size_t first, size_t last,
-		    const char *buf, size_t len, bool fingerprints,
-		    const struct hl_line_mark *marks, size_t nmarks)
+void hl_positions(const char *buf, size_t len, struct hl_want *w, size_t n,
+		  const struct hl_line_mark *marks, size_t nmarks)
 {
 	struct cursor c = { .buf = buf, .len = len, .line = 1,
 			    .marks = marks, .nmarks = nmarks };
-	struct want *w;
-	size_t i, n;
+	size_t i;
 
-	if (first >= last)
+	if (!n)
 		return;
-	n = collect(r, first, last, &w);
-	/* findings come sorted, but related locations and edits need not */
 	qsort(w, n, sizeof(*w), want_cmp);
 	cursor_line(&c, 0);
 	for (i = 0; i < n; i++) {
@@ -229,14 +143,11 @@ static void resolve(struct hl_report *r, size_t first, size_t last,
 		w[i].pos->line = c.line;
 		w[i].pos->col = c.col;
 		w[i].pos->col16 = c.col16;
-		if (w[i].f) {
-			free(w[i].f->line_text);
-			w[i].f->line_text = copy_line(&c);
+		if (w[i].line) {
+			free(*w[i].line);
+			*w[i].line = copy_line(&c);
 		}
 	}
-	free(w);
-	if (fingerprints)
-		fingerprint(r, first, last, buf, len);
 }
 
 /*
@@ -439,20 +350,6 @@ void hl_line_hashes(const char *buf, size_t len, const unsigned long *lines,
 	free(q.counts);
 	free(q.keys);
 	free(q.hashes);
-}
-
-void hl_resolve_positions(struct hl_report *r, size_t first, const char *buf,
-			  size_t len, bool fingerprints)
-{
-	resolve(r, first, r->nfindings, buf, len, fingerprints, NULL, 0);
-}
-
-void hl_resolve_positions_range(struct hl_report *r, size_t first,
-				size_t last, const char *buf, size_t len,
-				bool fingerprints, const struct hl_line_mark *marks,
-				size_t nmarks)
-{
-	resolve(r, first, last, buf, len, fingerprints, marks, nmarks);
 }
 
 void hl_offset_pos(const char *buf, size_t len, size_t off, struct hl_pos *pos)

@@ -3,7 +3,7 @@
 #ifndef HL_RELEASE_H
 #define HL_RELEASE_H
 
-#include "engine.h"
+#include "model.h"
 
 /* The kind of object a reference names. */
 enum hl_ref_kind {
@@ -86,9 +86,6 @@ struct hl_release {
 /* Add the summary of a manifest (after its per-resource rules ran). */
 void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 		    const struct hl_hook *h, size_t file);
-/* Run the release rules (HL303, HL304, HL401-HL412) over @rel; findings
- * go to ctx->report with each resource's own file. */
-void hl_release_check(struct hl_ctx *ctx, const struct hl_release *rel);
 void hl_release_reset(struct hl_release *rel);
 void hl_release_free(struct hl_release *rel);
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* source.c - command-line arguments to the files to lint, and releases */
 #include "source.h"
-#include "hlconfig.h"
+#include "config.h"
 
 #include <dirent.h>
 #include <errno.h>

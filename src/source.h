@@ -3,8 +3,9 @@
 #ifndef HL_SOURCE_H
 #define HL_SOURCE_H
 
-#include "engine.h"
-#include "walker.h"
+#include "model.h"
+#include "opts.h"
+#include "report.h"
 
 enum hl_input_kind {
 	HL_IN_RENDERED,		/* lint it */
@@ -36,11 +37,5 @@ struct hl_input {
 size_t hl_collect_inputs(const struct hl_opts *o, struct hl_report *r,
 			 struct hl_input **out);
 void hl_inputs_free(struct hl_input *in, size_t n);
-
-/* Split @buf the way Helm does (a line starting with "---"), record
- * "# Source:" comments (copied into @arena) and pre-scan for NUL bytes
- * and invalid UTF-8. *out is malloc'd; returns the number of documents. */
-size_t hl_split_docs(struct hl_arena *arena, const char *buf, size_t len,
-		     struct hl_docrange **out);
 
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* split.c - split a stream into documents the way Helm does (§1.1) */
-#include "source.h"
+#include "split.h"
 
 #include <string.h>
 

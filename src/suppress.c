@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* suppress.c - inline suppression comments: find, apply, report HL902 */
 #include "suppress.h"
+#include "engine.h"
 #include "mask.h"
 
 #include <ctype.h>

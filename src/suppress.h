@@ -3,7 +3,8 @@
 #ifndef HL_SUPPRESS_H
 #define HL_SUPPRESS_H
 
-#include "engine.h"
+#include "opts.h"
+#include "report.h"
 
 /*
  * Apply the inline suppressions of one file to its findings: of the

@@ -20,6 +20,16 @@ enum hl_exit {
 	HL_EXIT_IO = 3,
 };
 
+/* A byte range [start, end) in a file's buffer. */
+struct hl_span {
+	size_t start, end;
+};
+
+static inline bool hl_span_set(struct hl_span s)
+{
+	return s.end > s.start;
+}
+
 /* x* allocators die on out-of-memory: a short-lived CLI gains nothing
  * from recovering. */
 void *xmalloc(size_t n);

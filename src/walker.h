@@ -4,18 +4,7 @@
 #define HL_WALKER_H
 
 #include "model.h"
-
-/* One document as Helm splits the stream (reference §1.1). */
-struct hl_docrange {
-	size_t start;		/* first byte of the separator line, or 0 */
-	size_t content;		/* first byte after "---[ \t]*" */
-	size_t end;		/* start of the next separator line */
-	const char *source;	/* "# Source:" path (arena), or NULL */
-	bool yaml_marker;	/* YAML also sees a document start here */
-	size_t bad_at;		/* offset of a NUL or invalid UTF-8, or SIZE_MAX */
-	bool mentions_tool;	/* holds "hooklint": maybe a suppression */
-	unsigned long line;	/* 1-based line of @start */
-};
+#include "split.h"
 
 struct hl_walk_ops {
 	/* a parsed document: rules run here; the arena is reset after */

@@ -5,7 +5,10 @@
  */
 #include "check_main.h"
 #include "cli.h"
-#include "hlconfig.h"
+#include "engine.h"
+#include "lint.h"
+#include "config.h"
+#include "util.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -2,7 +2,9 @@
 /* test_emit.c - every report format, escaping, summary line */
 #include "check_main.h"
 #include "cli.h"
-#include "config.h"
+#include "engine.h"
+#include "lint.h"
+#include "buildinfo.h"
 #include "emit.h"
 
 #include <stdlib.h>
@@ -83,13 +85,13 @@ static void setup(void)
 		rep.findings[2] = rep.findings[1];
 		rep.findings[1] = t;
 	}
-	hl_resolve_positions(&rep, 0, job, strlen(job), true);
+	hl_report_place(&rep, 0, rep.nfindings, job, strlen(job), true, NULL, 0);
 
 	file = add_file("evil\x1b].yaml", "evil%1B%5D.yaml");
 	f = add(file, HL_RULE_HL302, HL_SEV_WARNING, evil, "\"", "red\"",
 		"value \"\x1b[31mred\" is 100%, odd: a,b\nnext\xff line");
 	f->template_path = xstrdup("app/templates/cm.yaml");
-	hl_resolve_positions(&rep, 3, evil, strlen(evil), true);
+	hl_report_place(&rep, 3, rep.nfindings, evil, strlen(evil), true, NULL, 0);
 	rep.base_uri = xstrdup("file:///src/repo");
 }
 
@@ -182,7 +184,7 @@ START_TEST(text_zero_width_and_eol)
 	add_file("z.yaml", "z.yaml");
 	f = add(0, HL_RULE_HL102, HL_SEV_ERROR, buf, "b:", NULL, "empty");
 	f->span.start = f->span.end;	/* just after the ':' */
-	hl_resolve_positions(&rep, 0, buf, strlen(buf), false);
+	hl_report_place(&rep, 0, rep.nfindings, buf, strlen(buf), false, NULL, 0);
 	got = emit(HL_FMT_TEXT, false);
 	ck_same(got,
 		"z.yaml:2:3: error: empty [HL102 empty-hook-event]\n"
@@ -208,7 +210,7 @@ START_TEST(text_invalid_utf8_and_long_lines)
 	hl_buf_adds(&buf, " y\n");
 	add(0, HL_RULE_HL101, HL_SEV_ERROR, buf.s, "x", NULL, "m");
 	add(0, HL_RULE_HL101, HL_SEV_ERROR, buf.s, "y", NULL, "far");
-	hl_resolve_positions(&rep, 0, buf.s, buf.len, false);
+	hl_report_place(&rep, 0, rep.nfindings, buf.s, buf.len, false, NULL, 0);
 	got = emit(HL_FMT_TEXT, false);
 	/* the second starts past the 4096 bytes kept of its line */
 	ck_same(got,
@@ -341,7 +343,7 @@ START_TEST(github_property_escapes)
 	memset(&rep, 0, sizeof(rep));
 	add_file("dir:1,2%/f.yaml", "x");
 	f = add(0, HL_RULE_HL101, HL_SEV_ERROR, buf, "x", NULL, "m: 50%\r\n");
-	hl_resolve_positions(&rep, 0, buf, strlen(buf), false);
+	hl_report_place(&rep, 0, rep.nfindings, buf, strlen(buf), false, NULL, 0);
 	rep.errors = &e;
 	rep.nerrors = 1;
 	got = emit(HL_FMT_GITHUB, false);
@@ -597,8 +599,8 @@ START_TEST(sarif_uris)
 	add(0, HL_RULE_HL101, HL_SEV_ERROR, buf, "x", NULL, "m");
 	add(1, HL_RULE_HL101, HL_SEV_ERROR, buf, "x", NULL, "m");
 	rep.findings[1].template_path = xstrdup("my chart/t\xc3\xa9.yaml");
-	hl_resolve_positions(&rep, 0, buf, 2, false);
-	hl_resolve_positions(&rep, 1, buf, 2, false);
+	hl_report_place(&rep, 0, rep.nfindings, buf, 2, false, NULL, 0);
+	hl_report_place(&rep, 1, rep.nfindings, buf, 2, false, NULL, 0);
 	got = emit(HL_FMT_SARIF, false);
 	/* outside the base: an absolute URI, no base id */
 	ck_assert_ptr_nonnull(strstr(got,

@@ -5,6 +5,8 @@
  */
 #include "check_main.h"
 #include "cli.h"
+#include "engine.h"
+#include "lint.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -5,6 +5,7 @@
  */
 #include "check_main.h"
 #include "lifecycle.h"
+#include "rules/ordering.h"
 #include "source.h"
 #include "walker.h"
 
@@ -49,6 +50,7 @@ struct fx {
 	const char *source;	/* "# Source:" of the next document */
 	struct hl_release rel;
 	struct hl_life life;
+	struct hl_judgement jd;
 };
 
 static void fx_load(struct fx *f, enum hl_target target)
@@ -62,10 +64,12 @@ static void fx_load(struct fx *f, enum hl_target target)
 	hl_arena_release(&arena);
 	hl_arena_release(&files);
 	hl_life_build(&f->life, &f->rel, NULL, target);
+	hl_judge(&f->jd, &f->life);
 }
 
 static void fx_free(struct fx *f)
 {
+	hl_judgement_release(&f->jd);
 	hl_life_release(&f->life);
 	hl_release_free(&f->rel);
 	hl_buf_release(&f->text);
@@ -187,8 +191,8 @@ static size_t count(const struct fx *f, enum hl_rule_id rule)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < f->life.nproblems; i++)
-		n += f->life.problems[i].rule == rule;
+	for (i = 0; i < f->jd.nproblems; i++)
+		n += f->jd.problems[i].rule == rule;
 	return n;
 }
 
@@ -198,7 +202,7 @@ static const struct hl_problem *at(const struct fx *f, enum hl_rule_id rule,
 {
 	uint32_t r = res_named(f, kind, name);
 	const struct hl_problem *p;
-	size_t n = hl_life_problems_of(&f->life, r, &p), i;
+	size_t n = hl_problems_of(&f->jd, r, &p), i;
 
 	for (i = 0; i < n; i++)
 		if (p[i].rule == rule)
@@ -212,7 +216,7 @@ static const struct hl_problem *at_res(const struct fx *f,
 				       enum hl_rule_id rule, uint32_t res)
 {
 	const struct hl_problem *p;
-	size_t n = hl_life_problems_of(&f->life, res, &p), i;
+	size_t n = hl_problems_of(&f->jd, res, &p), i;
 
 	for (i = 0; i < n; i++)
 		if (p[i].rule == rule)
@@ -225,8 +229,8 @@ static void describe(const struct fx *f, struct hl_buf *b)
 {
 	size_t i;
 
-	for (i = 0; i < f->life.nproblems; i++) {
-		const struct hl_problem *p = &f->life.problems[i];
+	for (i = 0; i < f->jd.nproblems; i++) {
+		const struct hl_problem *p = &f->jd.problems[i];
 		hl_buf_addf(b, " [%s at %s]", hl_rule_id(p->rule),
 			    f->rel.res[p->res].name ? f->rel.res[p->res].name :
 			    "?");
@@ -250,7 +254,7 @@ static void expect_only(const struct fx *f, ...)
 		n++;
 	}
 	va_end(ap);
-	ck_assert_msg(f->life.nproblems == n, "expected %zu problems, got%s",
+	ck_assert_msg(f->jd.nproblems == n, "expected %zu problems, got%s",
 		      n, b.s ? b.s : " nothing");
 	hl_buf_release(&b);
 }
@@ -808,7 +812,7 @@ START_TEST(upgrade_rules)
 	/* with pre-install, HL402 says it */
 	at(&f, HL_RULE_HL402, "Job", "both");
 	expect_only(&f, NONE_BUT(HL_RULE_HL403, HL_RULE_HL402));
-	ck_assert_uint_eq(f.life.nproblems, 2);
+	ck_assert_uint_eq(f.jd.nproblems, 2);
 	fx_free(&f);
 
 	/* a pre-install-only hook is not there at pre-upgrade */
@@ -884,7 +888,7 @@ START_TEST(test_command_rules)
 			  HL_EV_POST_INSTALL);
 	at(&f, HL_RULE_HL405, "Pod", "t-upgrade");
 	expect_only(&f, NONE_BUT(HL_RULE_HL303, HL_RULE_HL405));
-	ck_assert_uint_eq(f.life.nproblems, 2);
+	ck_assert_uint_eq(f.jd.nproblems, 2);
 	fx_free(&f);
 }
 END_TEST
@@ -909,7 +913,7 @@ START_TEST(regular_consumers)
 	/* one each: HL303 over HL304, HL407 over HL304; two references to
 	 * "hook" are one finding */
 	expect_only(&f, NONE_BUT(HL_RULE_HL304, HL_RULE_HL303, HL_RULE_HL407));
-	ck_assert_uint_eq(f.life.nproblems, 3);
+	ck_assert_uint_eq(f.jd.nproblems, 3);
 	ck_assert_uint_eq(at(&f, HL_RULE_HL304, "Deployment", "web")->ref, 0);
 	fx_free(&f);
 }
@@ -1020,7 +1024,7 @@ START_TEST(identity_rules)
 	    NULL);
 	fx_load(&f, HL_TARGET_HELM);
 	expect_only(&f, NONE_BUT(HL_RULE_HL408, HL_RULE_HL409, HL_RULE_HL410));
-	ck_assert_uint_eq(f.life.nproblems, 3);
+	ck_assert_uint_eq(f.jd.nproblems, 3);
 	/* at the later document, the earlier related */
 	ck_assert_uint_eq(at_res(&f, HL_RULE_HL408, 1)->events,
 			  1u << HL_EV_PRE_INSTALL);
@@ -1055,7 +1059,7 @@ START_TEST(weight_groups)
 	ck_assert_uint_eq(p->events, (1u << HL_EV_PRE_INSTALL) |
 			  (1u << HL_EV_PRE_UPGRADE));
 	ck_assert_uint_eq(p->count, 3);
-	ck_assert_str_eq(f.rel.res[f.life.members[p->first]].name, "a");
+	ck_assert_str_eq(f.rel.res[f.jd.members[p->first]].name, "a");
 	p = at(&f, HL_RULE_HL412, "ConfigMap", "f");
 	ck_assert_uint_eq(p->events, 1u << HL_EV_POST_INSTALL);
 	fx_free(&f);
@@ -1076,8 +1080,8 @@ START_TEST(weight_groups_scale)
 		    NULL, NULL);
 	}
 	fx_load(&f, HL_TARGET_HELM);
-	ck_assert_uint_eq(f.life.nproblems, 2);
-	ck_assert_uint_eq(f.life.problems[0].count + f.life.problems[1].count,
+	ck_assert_uint_eq(f.jd.nproblems, 2);
+	ck_assert_uint_eq(f.jd.problems[0].count + f.jd.problems[1].count,
 			  3000);
 	fx_free(&f);
 }

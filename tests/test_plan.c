@@ -3,7 +3,9 @@
  * that agree with the rules */
 #include "check_main.h"
 #include "cli.h"
-#include "lifecycle.h"
+#include "engine.h"
+#include "lint.h"
+#include "plan.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,6 +2,8 @@
 /* test_position.c - byte offsets to lines and columns, GitHub line hashes */
 #include "check_main.h"
 #include "cli.h"
+#include "engine.h"
+#include "lint.h"
 #include "emit.h"
 
 #include <stdlib.h>
@@ -38,7 +40,7 @@ static struct hl_finding *span(size_t start, size_t end)
 
 static void resolve(const char *buf, bool fp)
 {
-	hl_resolve_positions(&rep, 0, buf, strlen(buf), fp);
+	hl_report_place(&rep, 0, rep.nfindings, buf, strlen(buf), fp, NULL, 0);
 }
 
 #define ck_pos(p, l, c, c16)                                            \
@@ -195,7 +197,7 @@ START_TEST(first_index)
 
 	span(0, 1)->s.line = 99;	/* another file's finding: untouched */
 	span(2, 3);
-	hl_resolve_positions(&rep, 1, buf, strlen(buf), false);
+	hl_report_place(&rep, 1, rep.nfindings, buf, strlen(buf), false, NULL, 0);
 	ck_assert_uint_eq(rep.findings[0].s.line, 99);
 	ck_assert_ptr_null(rep.findings[0].line_text);
 	ck_pos(rep.findings[1].s, 2, 1, 1);
@@ -231,7 +233,7 @@ START_TEST(range_and_single_offset)
 	span(0, 1);
 	span(6, 7);	/* "b", after the astral character */
 	span(8, 9);
-	hl_resolve_positions_range(&rep, 1, 2, buf, strlen(buf), false, NULL, 0);
+	hl_report_place(&rep, 1, 2, buf, strlen(buf), false, NULL, 0);
 	ck_assert_uint_eq(rep.findings[0].s.line, 0);
 	ck_pos(rep.findings[1].s, 2, 2, 3);
 	ck_assert_uint_eq(rep.findings[2].s.line, 0);

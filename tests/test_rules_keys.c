@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_rules_keys.c - key, resource-policy and portability rules */
 #include "check_main.h"
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 

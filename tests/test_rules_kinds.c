@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_rules_kinds.c - what a hook's kind does at run time (HL5xx) */
 #include "check_main.h"
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_rules_values.c - HL1xx value rules, HL3xx policies and HL411 */
 #include "check_main.h"
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 

@@ -7,7 +7,11 @@
  */
 #include "check_main.h"
 #include "cli.h"
+#include "engine.h"
+#include "lint.h"
 #include "suppress.h"
+#include "engine.h"
+#include "lint.h"
 
 #include <string.h>
 

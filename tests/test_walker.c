@@ -3,6 +3,7 @@
 #include "check_main.h"
 #include "mask.h"
 #include "source.h"
+#include "walker.h"
 
 #include <stdlib.h>
 #include <string.h>

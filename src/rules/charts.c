@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/charts.c - where a file sits in a chart: HL207, HL208, HL601, HL903 */
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 
@@ -101,7 +101,7 @@ static bool starts_value(const char *buf, size_t ls, size_t q)
  * (quoted, plain text, block scalars such as descriptions) are only text.
  * Returns its offset in [start, end), or SIZE_MAX.
  */
-size_t hl_crds_action_at(const char *buf, size_t start, size_t end)
+static size_t crds_action_at(const char *buf, size_t start, size_t end)
 {
 	size_t ls = start;
 	long block = -1;	/* indentation of a block scalar's key */
@@ -137,7 +137,7 @@ static void crds_document(struct hl_ctx *ctx)
 	const char *api = hl_value_string(&d->api_version, &alen);
 	struct hl_finding *f;
 
-	at = hl_crds_action_at(ctx->buf, d->span.start, d->span.end);
+	at = crds_action_at(ctx->buf, d->span.start, d->span.end);
 	if (at != SIZE_MAX) {
 		struct hl_span s = { at, at + 2 };
 		f = hl_report(ctx, HL_RULE_HL601, s, "a template action in the "
@@ -192,4 +192,18 @@ void hl_check_charts(struct hl_ctx *ctx)
 	default:
 		break;
 	}
+}
+
+bool hl_check_crds_text(struct hl_ctx *ctx, size_t start, size_t end)
+{
+	size_t a = crds_action_at(ctx->buf, start, end);
+	struct hl_span s = { a, a + 2 };
+
+	if (a == SIZE_MAX)
+		return false;
+	hl_finding_help(hl_report(ctx, HL_RULE_HL601, s, "a template action "
+			"in the chart's crds/ directory: Helm never renders "
+			"crds/ files, so it is sent as written"),
+			"move templated objects to templates/");
+	return true;
 }

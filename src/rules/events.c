@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/events.c - helm.sh/hook values: HL101-HL106 and HL411 */
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/keys.c - annotation keys: duplicates, spelling, placement, syntax */
-#include "engine.h"
+#include "rules/families.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -593,7 +593,8 @@ static void check_without_hook(struct hl_ctx *ctx, const struct hl_map *top)
 		for (j = 1; j < N_HOOK_KEYS; j++)
 			/* HL704 over HL204: Argo CD reads the weight */
 			if (key_is(kv, known[j].key) &&
-			    !(j == 1 && hl_argocd_weight_is_wave(ctx)))
+			    !(j == 1 && hl_rule_runs(ctx, HL_RULE_HL704) &&
+			      hl_weight_is_sync_wave(ctx->doc, ctx->hook)))
 				hl_finding_help(hl_report(ctx,
 					HL_RULE_HL204, kv->key_span,
 					"'%s' without 'helm.sh/hook' is "

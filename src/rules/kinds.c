@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/kinds.c - what a hook's kind does when Helm creates and waits */
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 

@@ -4,7 +4,7 @@
  * HL303, HL304 and HL401-HL412 (but HL411, a per-resource rule in
  * events.c), "one problem, one finding", and their findings.
  */
-#include "lifecycle.h"
+#include "rules/ordering.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -101,10 +101,10 @@ static int cmp_cand(const void *pa, const void *pb)
 	return (a->p.ref > b->p.ref) - (a->p.ref < b->p.ref);
 }
 
-static void add_problem(struct hl_life *l, const struct hl_problem *p)
+static void add_problem(struct hl_judgement *jd, const struct hl_problem *p)
 {
-	HL_GROW(l->problems, l->nproblems + 1, l->problems_alloc);
-	l->problems[l->nproblems++] = *p;
+	HL_GROW(jd->problems, jd->nproblems + 1, jd->problems_alloc);
+	jd->problems[jd->nproblems++] = *p;
 }
 
 /*
@@ -112,8 +112,9 @@ static void add_problem(struct hl_life *l, const struct hl_problem *p)
  * reference, for every event where it happens; HL303 and HL407 say more
  * than HL304 and HL405 about the same reference.
  */
-static void reference_rules(struct hl_life *l)
+static void reference_rules(struct hl_judgement *jd)
 {
+	const struct hl_life *l = jd->life;
 	struct cands c = { NULL, 0, 0 };
 	size_t i, j, k;
 
@@ -149,7 +150,7 @@ static void reference_rules(struct hl_life *l)
 				p.events |= c.v[++k].p.events;
 				p.uncertain &= c.v[k].p.uncertain;
 			}
-			add_problem(l, &p);
+			add_problem(jd, &p);
 		}
 	}
 	free(c.v);
@@ -203,8 +204,9 @@ static unsigned crd_late_events(unsigned mask, unsigned crd_mask, bool *same)
 	return bad;
 }
 
-static void crd_rule(struct hl_life *l)
+static void crd_rule(struct hl_judgement *jd)
 {
+	const struct hl_life *l = jd->life;
 	const struct hl_release *rel = l->rel;
 	struct crd *crds = NULL;
 	size_t n = 0, alloc = 0, i;
@@ -277,16 +279,17 @@ static void crd_rule(struct hl_life *l)
 			if (!p.events)
 				continue;
 		}
-		add_problem(l, &p);
+		add_problem(jd, &p);
 	}
 	free(crds);
 }
 
 /* --- HL408, HL409, HL410: documents of one identity ------------------ */
 
-static void pair(struct hl_life *l, enum hl_rule_id rule, uint32_t later,
+static void pair(struct hl_judgement *jd, enum hl_rule_id rule, uint32_t later,
 		 uint32_t earlier, unsigned events)
 {
+	const struct hl_life *l = jd->life;
 	struct hl_problem p;
 
 	if (res_at(l, later)->conditional || res_at(l, earlier)->conditional)
@@ -297,11 +300,12 @@ static void pair(struct hl_life *l, enum hl_rule_id rule, uint32_t later,
 	p.other = earlier;
 	p.ref = HL_NONE;
 	p.events = events;
-	add_problem(l, &p);
+	add_problem(jd, &p);
 }
 
-static void identity_rules(struct hl_life *l)
+static void identity_rules(struct hl_judgement *jd)
 {
+	const struct hl_life *l = jd->life;
 	size_t k;
 
 	for (k = 0; k < l->nobj; k++) {
@@ -324,25 +328,25 @@ static void identity_rules(struct hl_life *l)
 				continue;
 			if (!r->is_hook) {
 				if (hook != HL_NONE)
-					pair(l, HL_RULE_HL410, m[i], hook, 0);
+					pair(jd, HL_RULE_HL410, m[i], hook, 0);
 				if (regular == HL_NONE)
 					regular = m[i];
 				continue;
 			}
 			if (regular != HL_NONE)
-				pair(l, HL_RULE_HL410, m[i], regular, 0);
+				pair(jd, HL_RULE_HL410, m[i], regular, 0);
 			for (e = 0; e < HL_EV_MAX; e++)
 				if ((r->event_mask & 1u << e) &&
 				    by_event[e] != HL_NONE &&
 				    (shared == HL_NONE || by_event[e] < shared))
 					shared = by_event[e];
 			if (shared != HL_NONE)
-				pair(l, HL_RULE_HL408, m[i], m[shared],
+				pair(jd, HL_RULE_HL408, m[i], m[shared],
 				     r->event_mask &
 				     res_at(l, m[shared])->event_mask);
 			else if (hook != HL_NONE && !r->events_templated &&
 				 !res_at(l, hook)->events_templated)
-				pair(l, HL_RULE_HL409, m[i], hook, 0);
+				pair(jd, HL_RULE_HL409, m[i], hook, 0);
 			if (hook == HL_NONE)
 				hook = m[i];
 			for (e = 0; e < HL_EV_MAX; e++)
@@ -356,7 +360,7 @@ static void identity_rules(struct hl_life *l)
 /* --- HL412: hooks of one event with one weight ------------------------ */
 
 struct group {
-	const uint32_t *m;	/* into l->members, once all are in */
+	const uint32_t *m;	/* into jd->members, once all are in */
 	size_t first, count;
 	unsigned events;
 };
@@ -373,27 +377,29 @@ static int cmp_group(const void *pa, const void *pb)
 	return memcmp(a->m, b->m, a->count * sizeof(*a->m));
 }
 
-static void add_member(struct hl_life *l, uint32_t res)
+static void add_member(struct hl_judgement *jd, uint32_t res)
 {
-	HL_GROW(l->members, l->nmembers + 1, l->members_alloc);
-	l->members[l->nmembers++] = res;
+	HL_GROW(jd->members, jd->nmembers + 1, jd->members_alloc);
+	jd->members[jd->nmembers++] = res;
 }
 
-static bool two_names(const struct hl_life *l, size_t first, size_t count)
+static bool two_names(const struct hl_judgement *jd, size_t first, size_t count)
 {
-	const char *n0 = l->rel->res[l->members[first]].name;
+	const struct hl_life *l = jd->life;
+	const char *n0 = l->rel->res[jd->members[first]].name;
 	size_t i;
 
 	for (i = 1; i < count; i++) {
-		const char *n = l->rel->res[l->members[first + i]].name;
+		const char *n = l->rel->res[jd->members[first + i]].name;
 		if (n != n0 && (!n || !n0 || strcmp(n, n0)))
 			return true;
 	}
 	return false;
 }
 
-static void weight_groups(struct hl_life *l)
+static void weight_groups(struct hl_judgement *jd)
 {
+	const struct hl_life *l = jd->life;
 	struct group *g = NULL;
 	size_t ng = 0, galloc = 0, e, i, j;
 
@@ -402,18 +408,18 @@ static void weight_groups(struct hl_life *l)
 		size_t n = l->nruns[e];
 
 		for (i = 0; i < n; i = j) {
-			size_t first = l->nmembers, count;
+			size_t first = jd->nmembers, count;
 
 			for (j = i; j < n &&
 			     runs[j].r->weight == runs[i].r->weight; j++)
 				if (!runs[j].nth && !runs[j].r->conditional &&
 				    !runs[j].r->generated &&
 				    !runs[j].r->weight_templated)
-					add_member(l, runs[j].res);
-			count = l->nmembers - first;
+					add_member(jd, runs[j].res);
+			count = jd->nmembers - first;
 			/* hooks of one name are ordered by kind, not name */
-			if (count < 2 || !two_names(l, first, count)) {
-				l->nmembers = first;
+			if (count < 2 || !two_names(jd, first, count)) {
+				jd->nmembers = first;
 				continue;
 			}
 			HL_GROW(g, ng + 1, galloc);
@@ -424,7 +430,7 @@ static void weight_groups(struct hl_life *l)
 		}
 	}
 	for (i = 0; i < ng; i++)
-		g[i].m = l->members + g[i].first;
+		g[i].m = jd->members + g[i].first;
 	/* one finding per group, also when several events share it */
 	if (ng)
 		qsort(g, ng, sizeof(*g), cmp_group);
@@ -441,7 +447,7 @@ static void weight_groups(struct hl_life *l)
 		p.ref = HL_NONE;
 		p.first = (uint32_t)g[i].first;
 		p.count = (uint32_t)g[i].count;
-		add_problem(l, &p);
+		add_problem(jd, &p);
 	}
 	free(g);
 }
@@ -459,15 +465,43 @@ static int cmp_problem(const void *pa, const void *pb)
 	return (a->other > b->other) - (a->other < b->other);
 }
 
-void hl_life_check(struct hl_life *l)
+void hl_judge(struct hl_judgement *jd, const struct hl_life *life)
 {
-	reference_rules(l);
-	crd_rule(l);
-	identity_rules(l);
-	weight_groups(l);
-	if (l->nproblems)
-		qsort(l->problems, l->nproblems, sizeof(*l->problems),
+	memset(jd, 0, sizeof(*jd));
+	jd->life = life;
+	reference_rules(jd);
+	crd_rule(jd);
+	identity_rules(jd);
+	weight_groups(jd);
+	if (jd->nproblems)
+		qsort(jd->problems, jd->nproblems, sizeof(*jd->problems),
 		      cmp_problem);
+}
+
+void hl_judgement_release(struct hl_judgement *jd)
+{
+	free(jd->problems);
+	free(jd->members);
+	memset(jd, 0, sizeof(*jd));
+}
+
+size_t hl_problems_of(const struct hl_judgement *jd, uint32_t res,
+		      const struct hl_problem **out)
+{
+	size_t lo = 0, hi = jd->nproblems, end;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (jd->problems[mid].res < res)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*out = jd->problems + lo;
+	for (end = lo; end < jd->nproblems && jd->problems[end].res == res;
+	     end++)
+		;
+	return end - lo;
 }
 
 /* --- messages ----------------------------------------------------------- */
@@ -653,8 +687,10 @@ static void msg_ref(struct hl_buf *b, const struct hl_life *l,
 	}
 }
 
-char *hl_problem_message(const struct hl_life *l, const struct hl_problem *p)
+char *hl_problem_message(const struct hl_judgement *jd,
+			 const struct hl_problem *p)
 {
+	const struct hl_life *l = jd->life;
 	struct hl_buf b = HL_BUF_INIT;
 	const struct hl_res *r = res_at(l, p->res);
 	const struct hl_res *o = p->other != HL_NONE ? res_at(l, p->other) : NULL;
@@ -709,7 +745,7 @@ char *hl_problem_message(const struct hl_life *l, const struct hl_problem *p)
 			    r->weight);
 		for (i = 0; i < p->count && i < 3; i++)
 			hl_buf_addf(&b, "%s'%s'", i ? ", " : "",
-				    name_of(res_at(l, l->members[p->first + i])));
+				    name_of(res_at(l, jd->members[p->first + i])));
 		hl_buf_addf(&b, "%s), so their order depends on the rendered "
 			    "names, which may depend on the release name",
 			    p->count > 3 ? ", ..." : "");
@@ -787,6 +823,81 @@ static const char *help_text(const struct hl_life *l,
 	return b->s;
 }
 
+void hl_problem_mark(struct hl_buf *b, const struct hl_judgement *jd,
+		     const struct hl_problem *p)
+{
+	const struct hl_life *l = jd->life;
+	const struct hl_res *r = res_at(l, p->res);
+	const struct hl_res *o = p->other != HL_NONE ? res_at(l, p->other) : NULL;
+
+	if (p->ref != HL_NONE) {
+		const struct hl_ref *ref = &r->refs[p->ref];
+		hl_buf_addf(b, "%s '%s' (%s): ", hl_ref_field(ref), ref->name,
+			    hl_ref_kind_name(ref));
+	}
+	switch (p->rule) {
+	case HL_RULE_HL303:
+		if (p->del_event < HL_EV_MAX)
+			hl_buf_addf(b, "deleted at the end of %s (hook-succeeded)",
+				    hl_event_name((enum hl_event)p->del_event));
+		else
+			hl_buf_adds(b, "a hook deleted at the end of its event "
+				    "(hook-succeeded)");
+		break;
+	case HL_RULE_HL304:
+		hl_buf_adds(b, "a hook object the release does not manage");
+		break;
+	case HL_RULE_HL401:
+		if (p->uncertain)
+			hl_buf_adds(b, "may be created later in this event (the "
+				    "order is known only once rendered); Helm "
+				    "waits for this hook first");
+		else if (o->weight == r->weight)
+			hl_buf_adds(b, "created later in this event (same "
+				    "weight: Helm orders by name); Helm waits "
+				    "for this hook first");
+		else
+			hl_buf_addf(b, "created later in this event (weight "
+				    "%lld); Helm waits for this hook first",
+				    o->weight);
+		break;
+	case HL_RULE_HL402:
+		hl_buf_adds(b, "a regular resource, created after pre-install");
+		break;
+	case HL_RULE_HL403:
+		hl_buf_adds(b, "a regular resource, there only if the previous "
+			    "revision had it");
+		break;
+	case HL_RULE_HL404:
+		hl_buf_adds(b, "a regular resource, already deleted by uninstall");
+		break;
+	case HL_RULE_HL405:
+		hl_buf_adds(b, "a hook of ");
+		hl_events_csv(b, o->event_mask);
+		hl_buf_adds(b, " only, not there yet");
+		break;
+	case HL_RULE_HL406:
+		hl_buf_addf(b, "its CRD '%s' is not established yet", name_of(o));
+		break;
+	case HL_RULE_HL407:
+		hl_buf_adds(b, "a test hook, there only during helm test");
+		break;
+	case HL_RULE_HL408:
+	case HL_RULE_HL409:
+		hl_buf_addf(b, "the same object as the %s '%s' hook of ",
+			    o->kind, name_of(o));
+		hl_events_csv(b, o->event_mask);
+		break;
+	case HL_RULE_HL410:
+		hl_buf_addf(b, "the same object as a %s %s '%s'",
+			    o->is_hook ? "hook" : "regular", o->kind,
+			    name_of(o));
+		break;
+	default:
+		break;
+	}
+}
+
 /* --- findings ----------------------------------------------------------- */
 
 /* Where a problem points (DESIGN.md "Positions"). */
@@ -846,9 +957,10 @@ static const char *related_text(const struct hl_problem *p)
 	}
 }
 
-static void report_problem(struct hl_ctx *ctx, const struct hl_life *l,
+static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 			   const struct hl_problem *p)
 {
+	const struct hl_life *l = jd->life;
 	const struct hl_res *r = res_at(l, p->res);
 	struct hl_buf help = HL_BUF_INIT;
 	struct hl_finding *f;
@@ -856,7 +968,7 @@ static void report_problem(struct hl_ctx *ctx, const struct hl_life *l,
 	size_t i;
 
 	ctx->file = r->file;
-	msg = hl_problem_message(l, p);
+	msg = hl_problem_message(jd, p);
 	f = hl_report(ctx, p->rule, problem_span(l, p), "%s", msg);
 	free(msg);
 	if (!f)
@@ -873,15 +985,15 @@ static void report_problem(struct hl_ctx *ctx, const struct hl_life *l,
 		return;
 	}
 	for (i = 0; i + 1 < p->count && i < GROUP_RELATED_MAX; i++)
-		related(ctx, f, r, res_at(l, l->members[p->first + i]),
+		related(ctx, f, r, res_at(l, jd->members[p->first + i]),
 			"has the same weight and runs before it");
 }
 
-void hl_life_report(struct hl_ctx *ctx, const struct hl_life *l)
+void hl_judgement_report(struct hl_ctx *ctx, const struct hl_judgement *jd)
 {
 	size_t i;
 
-	for (i = 0; i < l->nproblems; i++)
-		if (hl_rule_enabled(ctx, l->problems[i].rule))
-			report_problem(ctx, l, &l->problems[i]);
+	for (i = 0; i < jd->nproblems; i++)
+		if (hl_rule_enabled(ctx, jd->problems[i].rule))
+			report_problem(ctx, jd, &jd->problems[i]);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/policies.c - delete and output-log policies: HL130-HL141, HL3xx */
-#include "engine.h"
+#include "rules/families.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -1,30 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/portability.c - what GitOps tools do differently with hooks */
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 
 #define ARGOCD_HOOK "argocd.argoproj.io/hook"
-#define ARGOCD_WAVE "argocd.argoproj.io/sync-wave"
-
-bool hl_rule_in_target(enum hl_target target, enum hl_rule_id r)
-{
-	switch (r) {
-	case HL_RULE_HL701:
-	case HL_RULE_HL702:
-	case HL_RULE_HL704:
-	case HL_RULE_HL705:
-		return target == HL_TARGET_ARGOCD;
-	default:
-		return true;
-	}
-}
-
-static bool runs(const struct hl_ctx *ctx, enum hl_rule_id r)
-{
-	return hl_rule_enabled(ctx, r) &&
-	       hl_rule_in_target(ctx->opts->target, r);
-}
 
 /*
  * Argo CD reads helm.sh/hook itself: split on ',', trimmed, but not
@@ -126,33 +106,13 @@ static void check_every_sync(struct hl_ctx *ctx)
 			"make it idempotent, and add pre-install to say so");
 }
 
-bool hl_argocd_weight_is_wave(const struct hl_ctx *ctx)
-{
-	const struct hl_hook *h = ctx->hook;
-	const struct hl_kv *wave;
-	long long n;
-
-	if (!runs(ctx, HL_RULE_HL704) || !ctx->doc->top || !h ||
-	    h->is_hook || !h->weight)
-		return false;
-	/* Argo CD prefers its own wave when it is an integer (§14) */
-	wave = hl_map_get(ctx->doc->top, ARGOCD_WAVE);
-	if (wave) {
-		size_t len;
-		const char *s = hl_value_string(&wave->val, &len);
-
-		if (hl_atoi(s, len, &n) == HL_ATOI_OK)
-			return false;
-	}
-	return true;
-}
-
 /* HL704: Argo CD orders every resource by helm.sh/hook-weight. */
 static void check_sync_wave(struct hl_ctx *ctx)
 {
 	const struct hl_hook *h = ctx->hook;
 
-	if (!hl_argocd_weight_is_wave(ctx))
+	if (!hl_rule_runs(ctx, HL_RULE_HL704) ||
+	    !hl_weight_is_sync_wave(ctx->doc, h))
 		return;
 	hl_finding_help(hl_report(ctx, HL_RULE_HL704, h->weight->key_span,
 		"'helm.sh/hook-weight' on a resource that is not a hook: Helm "

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/resource_policy.c - helm.sh/resource-policy where Helm reads it */
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/values.c - annotation values that are not strings: HL120, HL121 */
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/weights.c - helm.sh/hook-weight values: HL110 and HL111 */
-#include "engine.h"
+#include "rules/families.h"
 
 #include <string.h>
 

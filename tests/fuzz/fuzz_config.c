@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_config.c - libFuzzer harness: parse any bytes as .hooklint.yaml,
  * and match globs it accepts against a few paths */
-#include "hlconfig.h"
+#include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -3,6 +3,8 @@
  * any bytes, rendered or as a chart template, with findings spread over
  * the input */
 #include "cli.h"
+#include "engine.h"
+#include "lint.h"
 #include "suppress.h"
 
 #include <stdint.h>

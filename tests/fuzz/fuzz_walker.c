@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_walker.c - libFuzzer harness: split, walk and lint any bytes */
 #include "cli.h"
+#include "engine.h"
+#include "lint.h"
 
 #include <stdint.h>
 #include <stdlib.h>

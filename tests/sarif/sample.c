@@ -7,6 +7,8 @@
  *                         error.json and hostile.json
  */
 #include "cli.h"
+#include "engine.h"
+#include "lint.h"
 #include "emit.h"
 
 #include <stdlib.h>
@@ -86,7 +88,7 @@ static void findings(struct hl_report *r)
 	hl_finding_edit(f, f->span, "pre-delete");
 	add(r, file, HL_RULE_HL110, HL_SEV_ERROR, job, "\"1.5\"",
 	    "hook weight \"1.5\" is not an integer: Helm uses 0");
-	hl_resolve_positions(r, first, job, strlen(job), true);
+	hl_report_place(r, first, r->nfindings, job, strlen(job), true, NULL, 0);
 
 	/* ':' and ' ' in a path, '[' and ': ' in messages */
 	file = add_file(r, "out/rendered: v2.yaml", "out/rendered:%20v2.yaml");
@@ -100,7 +102,7 @@ static void findings(struct hl_report *r)
 	/* a related location in another file, as a whole */
 	hl_finding_related(f, "charts/app/templates/job.yaml", false,
 			   f->span, "the file of the hook '%s'", "migrate");
-	hl_resolve_positions(r, first, rendered, strlen(rendered), true);
+	hl_report_place(r, first, r->nfindings, rendered, strlen(rendered), true, NULL, 0);
 	r->base_uri = xstrdup("file:///work/repo with space/");
 }
 
@@ -124,7 +126,7 @@ static void hostile(struct hl_report *r)
 	f->template_path = xstrdup(bytes + 5);
 	hl_finding_related(f, bytes + 7, true, f->span, "%s", bytes + 9);
 	hl_finding_edit(f, f->span, bytes + 11);
-	hl_resolve_positions(r, 0, bytes, 510, true);
+	hl_report_place(r, 0, r->nfindings, bytes, 510, true, NULL, 0);
 	r->base_uri = xstrdup("file:///x/");
 }
 

@@ -1,30 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* emit_priv.h - helpers shared by the emitters and position.c (internal) */
-#ifndef HL_EMIT_PRIV_H
-#define HL_EMIT_PRIV_H
+/* json.h - JSON string escaping and a small streaming writer */
+#ifndef HL_JSON_H
+#define HL_JSON_H
 
-#include "emit.h"
+#include "util.h"
 
-/* error, warning or note: the words of gcc's format and SARIF levels. */
-const char *hl_note_word(enum hl_severity s);
-
-/* Terminal columns of @c: 0 for combining marks, 2 for wide characters. */
-int hl_u8_width(int32_t c);
-
-/*
- * Append @s (@n bytes) for a terminal or a log: control characters, bidi
- * controls and line separators escaped (\x1b, \n, \u{202e}), invalid
- * UTF-8 bytes as \xNN, so input can never drive the terminal.
- */
-void hl_clean_add(struct hl_buf *b, const char *s, size_t n);
-/* Append the escape of code point @c and return true, or return false
- * when @c is safe to print as it is. */
-bool hl_clean_cp(struct hl_buf *b, int32_t c);
-
-/* The path users see for file @idx ("-" when unknown). */
-const char *hl_report_path(const struct hl_report *r, size_t idx);
-/* How many files were linted. */
-size_t hl_report_nlinted(const struct hl_report *r);
+/* Append @s (@n bytes) as a quoted JSON string (also used for SARIF). */
+void hl_json_str(struct hl_buf *b, const char *s, size_t n);
 
 /*
  * A small streaming JSON writer. Members and elements at depth <= @pretty

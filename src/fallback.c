@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * rules/fallback.c - hook annotations of a template that masking cannot
+ * fallback.c - hook annotations of a template that masking cannot
  * turn into YAML: found line by line, checked by the value rules.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "engine.h"
+#include "fallback.h"
+#include "pass.h"
 #include "mask.h"
 
 #include <pcre2.h>
@@ -103,10 +104,7 @@ void hl_fallback_scan(struct hl_ctx *ctx, const struct hl_mask *mask,
 	hl_hook_parse(ctx->arena, &d, &hook);
 	ctx->doc = &d;
 	ctx->hook = &hook;
-	hl_check_events(ctx);
-	hl_check_weights(ctx);
-	hl_check_values(ctx);
-	hl_check_policies(ctx);
+	hl_check_values_only(ctx);
 	ctx->doc = NULL;
 	ctx->hook = NULL;
 }

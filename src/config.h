@@ -1,12 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/*
- * hlconfig.h - the .hooklint.yaml configuration file (config.c). Named
- * hlconfig.h because the build generates its own config.h.
- */
-#ifndef HL_HLCONFIG_H
-#define HL_HLCONFIG_H
+/* config.h - the .hooklint.yaml configuration file */
+#ifndef HL_CONFIG_H
+#define HL_CONFIG_H
 
-#include "engine.h"
+#include "opts.h"
 
 #define HL_CONFIG_NAME ".hooklint.yaml"
 

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: MIT */
+/* plan_json.c - hooklint plan as JSON (docs/plan.md has its shape) */
+#include "plan_view.h"
+#include "buildinfo.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void json_int(struct hl_jw *w, long long v)
+{
+	char s[32];
+
+	snprintf(s, sizeof(s), "%lld", v);
+	hl_jw_raw(w, s);
+}
+
+static void json_object(struct hl_jw *w, const struct hl_plan_view *v,
+			const struct hl_res *r)
+{
+	hl_jw_key(w, "kind");
+	hl_jw_str(w, r->kind);
+	hl_jw_key(w, "name");
+	hl_jw_str(w, r->name);
+	hl_jw_key(w, "namespace");
+	hl_jw_str(w, r->ns);
+	hl_jw_key(w, "path");
+	hl_jw_str(w, v->report->files[r->file].path);
+	hl_jw_key(w, "template");
+	hl_jw_str(w, r->source);
+	hl_jw_key(w, "document");
+	hl_jw_uint(w, r->doc);
+}
+
+static void json_events(struct hl_jw *w, unsigned mask)
+{
+	size_t e;
+
+	hl_jw_open(w, '[');
+	for (e = 0; e < HL_EV_MAX; e++)
+		if (mask & 1u << e)
+			hl_jw_str(w, hl_event_name((enum hl_event)e));
+	hl_jw_close(w, ']');
+}
+
+static void json_marks(struct hl_plan_view *v, const struct hl_problem **m, size_t n)
+{
+	struct hl_jw *w = &v->p->jw;
+	size_t i;
+
+	hl_jw_key(w, "problems");
+	hl_jw_open(w, '[');
+	for (i = 0; i < n; i++) {
+		const struct hl_res *r = hl_plan_res_at(v->l, m[i]->res);
+		char *msg = hl_problem_message(v->j, m[i]);
+		struct hl_buf t = HL_BUF_INIT;
+
+		hl_problem_mark(&t, v->j, m[i]);
+		hl_jw_open(w, '{');
+		hl_jw_key(w, "rule");
+		hl_jw_str(w, hl_rule_id(m[i]->rule));
+		hl_jw_key(w, "name");
+		hl_jw_str(w, hl_rule_name(m[i]->rule));
+		hl_jw_key(w, "severity");
+		hl_jw_str(w, hl_severity_word(hl_plan_severity(v, m[i]->rule)));
+		hl_jw_key(w, "reference");
+		if (m[i]->ref != HL_NONE) {
+			const struct hl_ref *ref = &r->refs[m[i]->ref];
+
+			hl_jw_open(w, '{');
+			hl_jw_key(w, "field");
+			hl_jw_str(w, hl_ref_field(ref));
+			hl_jw_key(w, "kind");
+			hl_jw_str(w, hl_ref_kind_name(ref));
+			hl_jw_key(w, "name");
+			hl_jw_str(w, ref->name);
+			hl_jw_close(w, '}');
+		} else {
+			hl_jw_raw(w, "null");
+		}
+		hl_jw_key(w, "other");
+		if (m[i]->other != HL_NONE) {
+			hl_jw_open(w, '{');
+			json_object(w, v, hl_plan_res_at(v->l, m[i]->other));
+			hl_jw_close(w, '}');
+		} else {
+			hl_jw_raw(w, "null");
+		}
+		hl_jw_key(w, "short");
+		hl_jw_str(w, t.s ? t.s : "");
+		hl_jw_key(w, "message");
+		hl_jw_str(w, msg);
+		hl_jw_close(w, '}');
+		free(msg);
+		hl_buf_release(&t);
+	}
+	hl_jw_close(w, ']');
+}
+
+static void json_event(struct hl_plan_view *v, enum hl_event e)
+{
+	const struct hl_life *l = v->l;
+	struct hl_jw *w = &v->p->jw;
+	const struct hl_run *runs = l->runs[e];
+	size_t n = l->nruns[e], i;
+
+	hl_jw_key(w, "phase");
+	hl_jw_str(w, hl_event_name(e));
+	hl_jw_key(w, "hooks");
+	hl_jw_open(w, '[');
+	for (i = 0; i < n; i++) {
+		const struct hl_res *r = runs[i].r;
+		const struct hl_problem *m[16];
+		size_t nm = runs[i].nth ? 0 :
+			    hl_plan_marks(v, runs[i].res, (int)e, m, HL_ARRAY_SIZE(m));
+
+		hl_jw_open(w, '{');
+		hl_jw_key(w, "weight");
+		json_int(w, r->weight);
+		json_object(w, v, r);
+		hl_jw_key(w, "events");
+		json_events(w, r->event_mask);
+		hl_jw_key(w, "run");
+		hl_jw_uint(w, runs[i].nth + 1u);
+		hl_jw_key(w, "wait");
+		hl_jw_str(w, hl_plan_wait_text(r));
+		hl_jw_key(w, "delete");
+		hl_jw_open(w, '{');
+		hl_jw_key(w, "before_creation");
+		hl_jw_bool(w, !hl_plan_is_crd(r) &&
+			   (r->policy_mask & HL_POL_BEFORE_HOOK_CREATION));
+		hl_jw_key(w, "at_event_end");
+		hl_jw_bool(w, !hl_plan_is_crd(r) &&
+			   (r->policy_mask & HL_POL_HOOK_SUCCEEDED));
+		hl_jw_key(w, "on_failure");
+		hl_jw_bool(w, !hl_plan_is_crd(r) && (r->policy_mask & HL_POL_HOOK_FAILED));
+		hl_jw_close(w, '}');
+		json_marks(v, m, nm);
+		hl_jw_close(w, '}');
+	}
+	hl_jw_close(w, ']');
+	hl_jw_key(w, "deleted_at_end");
+	hl_jw_open(w, '[');
+	for (i = n; i-- > 0;) {
+		const struct hl_res *r = runs[i].r;
+
+		if (!(r->policy_mask & HL_POL_HOOK_SUCCEEDED) || hl_plan_is_crd(r) ||
+		    runs[i].nth)
+			continue;
+		hl_jw_open(w, '{');
+		hl_jw_key(w, "kind");
+		hl_jw_str(w, r->kind);
+		hl_jw_key(w, "name");
+		hl_jw_str(w, r->name);
+		hl_jw_close(w, '}');
+	}
+	hl_jw_close(w, ']');
+	hl_jw_key(w, "groups");
+	hl_jw_open(w, '[');
+	for (i = 0; i < v->j->nproblems; i++) {
+		const struct hl_problem *p = &v->j->problems[i];
+		size_t k;
+
+		if (p->rule != HL_RULE_HL412 || !(p->events & 1u << e) ||
+		    !hl_plan_enabled(v, HL_RULE_HL412))
+			continue;
+		hl_jw_open(w, '{');
+		hl_jw_key(w, "rule");
+		hl_jw_str(w, "HL412");
+		hl_jw_key(w, "weight");
+		json_int(w, hl_plan_res_at(l, p->res)->weight);
+		hl_jw_key(w, "names");
+		hl_jw_open(w, '[');
+		for (k = 0; k < p->count; k++)
+			hl_jw_str(w, hl_plan_res_at(l, v->j->members[p->first + k])->name);
+		hl_jw_close(w, ']');
+		hl_jw_close(w, '}');
+	}
+	hl_jw_close(w, ']');
+	hl_jw_key(w, "helm3_order");
+	if (l->runs3[e]) {
+		hl_jw_open(w, '[');
+		for (i = 0; i < n; i++) {
+			hl_jw_open(w, '{');
+			hl_jw_key(w, "kind");
+			hl_jw_str(w, l->runs3[e][i].r->kind);
+			hl_jw_key(w, "name");
+			hl_jw_str(w, l->runs3[e][i].r->name);
+			hl_jw_close(w, '}');
+		}
+		hl_jw_close(w, ']');
+	} else {
+		hl_jw_raw(w, "null");
+	}
+}
+
+static void json_list(struct hl_plan_view *v, const char *key,
+		      bool (*pred)(const struct hl_res *), bool with_marks)
+{
+	const struct hl_life *l = v->l;
+	struct hl_jw *w = &v->p->jw;
+	size_t i;
+
+	hl_jw_key(w, key);
+	hl_jw_open(w, '[');
+	for (i = 0; i < l->rel->n; i++) {
+		const struct hl_res *r = &l->rel->res[i];
+		const struct hl_problem *m[16];
+		size_t nm;
+
+		if (!pred(r))
+			continue;
+		hl_jw_open(w, '{');
+		json_object(w, v, r);
+		if (with_marks) {
+			hl_jw_key(w, "kept");
+			hl_jw_bool(w, r->keep);
+			nm = hl_plan_marks(v, (uint32_t)i, -1, m, HL_ARRAY_SIZE(m));
+			json_marks(v, m, nm);
+		}
+		hl_jw_close(w, '}');
+	}
+	hl_jw_close(w, ']');
+}
+
+static void json_release(struct hl_plan_view *v)
+{
+	const struct hl_life *l = v->l;
+	struct hl_jw *w = &v->p->jw;
+	size_t i, last = SIZE_MAX;
+	enum hl_cmd c;
+
+	hl_jw_open(w, '{');
+	hl_jw_key(w, "files");
+	hl_jw_open(w, '[');
+	for (i = 0; i < l->rel->n; i++) {
+		if (l->rel->res[i].file == last)
+			continue;
+		last = l->rel->res[i].file;
+		hl_jw_str(w, v->report->files[last].path);
+	}
+	hl_jw_close(w, ']');
+	hl_jw_key(w, "hooks");
+	hl_jw_uint(w, hl_plan_count_if(l, hl_plan_hook));
+	hl_jw_key(w, "resources");
+	hl_jw_uint(w, hl_plan_count_if(l, hl_plan_regular));
+	json_list(v, "dropped", hl_plan_dropped, false);
+	hl_jw_key(w, "commands");
+	hl_jw_open(w, '[');
+	for (c = 0; c < HL_CMD_MAX; c++) {
+		struct phase ph[4];
+		size_t n = hl_plan_phases(c, ph);
+
+		hl_jw_open(w, '{');
+		hl_jw_key(w, "command");
+		hl_jw_str(w, hl_cmd_name(c));
+		hl_jw_key(w, "phases");
+		hl_jw_open(w, '[');
+		for (i = 0; i < n; i++) {
+			if (ph[i].type == PH_CRDS && !hl_plan_count_if(l, hl_plan_crds_dir))
+				continue;
+			hl_jw_open(w, '{');
+			if (ph[i].type == PH_CRDS) {
+				hl_jw_key(w, "phase");
+				hl_jw_str(w, "crds");
+				json_list(v, "resources", hl_plan_crds_dir, false);
+			} else if (ph[i].type == PH_EVENT) {
+				json_event(v, ph[i].event);
+			} else {
+				hl_jw_key(w, "phase");
+				hl_jw_str(w, "resources");
+				hl_jw_key(w, "action");
+				hl_jw_str(w, hl_plan_regular_action(c));
+				json_list(v, "resources", hl_plan_regular, true);
+			}
+			hl_jw_close(w, '}');
+		}
+		hl_jw_close(w, ']');
+		hl_jw_close(w, '}');
+	}
+	hl_jw_close(w, ']');
+	hl_jw_close(w, '}');
+	hl_jw_flush(w, false);
+}
+
+static const char *const target_names[] = {
+	"helm", "helm3", "helm4", "argocd", "flux",
+};
+
+static void json_begin(struct hl_plan *p)
+{
+	struct hl_jw *w = &p->jw;
+
+	hl_jw_init(w, p->out, 9);
+	hl_jw_open(w, '{');
+	hl_jw_key(w, "version");
+	hl_jw_uint(w, 1);
+	hl_jw_key(w, "tool");
+	hl_jw_open(w, '{');
+	hl_jw_key(w, "name");
+	hl_jw_str(w, "hooklint");
+	hl_jw_key(w, "version");
+	hl_jw_str(w, HL_VERSION);
+	hl_jw_close(w, '}');
+	hl_jw_key(w, "target");
+	hl_jw_str(w, target_names[p->opts->target]);
+	hl_jw_key(w, "releases");
+	hl_jw_open(w, '[');
+}
+
+static int json_end(struct hl_plan *p, const struct hl_report *r)
+{
+	struct hl_jw *w = &p->jw;
+	size_t i;
+
+	hl_jw_close(w, ']');
+	hl_jw_key(w, "errors");
+	hl_jw_open(w, '[');
+	for (i = 0; i < r->nerrors; i++) {
+		hl_jw_open(w, '{');
+		hl_jw_key(w, "path");
+		hl_jw_str(w, r->errors[i].path);
+		hl_jw_key(w, "message");
+		hl_jw_str(w, r->errors[i].message);
+		hl_jw_close(w, '}');
+	}
+	hl_jw_close(w, ']');
+	hl_jw_close(w, '}');
+	hl_buf_addc(&w->b, '\n');
+	return hl_jw_finish(w);
+}
+
+const struct hl_plan_writer hl_plan_json = {
+	json_begin, json_release, json_end,
+};

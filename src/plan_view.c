@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: MIT */
+/* plan_view.c - what the plan writers share: the facts a plan shows */
+#include "plan_view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const struct hl_res *hl_plan_res_at(const struct hl_life *l, uint32_t i)
+{
+	return &l->rel->res[i];
+}
+
+const char *hl_plan_name_of(const struct hl_res *r)
+{
+	return r->name ? r->name : "(generateName)";
+}
+
+bool hl_plan_enabled(const struct hl_plan_view *v, enum hl_rule_id rule)
+{
+	return v->p->opts->severity[rule] != HL_SEV_OFF;
+}
+
+enum hl_severity hl_plan_severity(const struct hl_plan_view *v, enum hl_rule_id rule)
+{
+	enum hl_severity s = v->p->opts->severity[rule];
+
+	return s > HL_SEV_ERROR ? HL_SEV_ERROR : s;
+}
+
+bool hl_plan_regular(const struct hl_res *r)
+{
+	return !r->dropped && !r->is_hook && !r->in_crds_dir;
+}
+
+const char *hl_plan_wait_text(const struct hl_res *r)
+{
+	if (!strcmp(r->kind, "Job"))
+		return "Complete";
+	if (!strcmp(r->kind, "Pod"))
+		return "Succeeded";
+	return NULL;
+}
+
+bool hl_plan_is_crd(const struct hl_res *r)
+{
+	return !strcmp(r->kind, "CustomResourceDefinition");
+}
+
+/* "before creation, at end, on failure" */
+void hl_plan_delete_text(struct hl_buf *b, const struct hl_res *r)
+{
+	const char *sep = "";
+
+	if (hl_plan_is_crd(r)) {
+		hl_buf_adds(b, "never (CRD)");
+		return;
+	}
+	if (r->policy_mask & HL_POL_BEFORE_HOOK_CREATION) {
+		hl_buf_adds(b, "before creation");
+		sep = ", ";
+	}
+	if (r->policy_mask & HL_POL_HOOK_SUCCEEDED) {
+		hl_buf_addf(b, "%sat event end", sep);
+		sep = ", ";
+	}
+	if (r->policy_mask & HL_POL_HOOK_FAILED) {
+		hl_buf_addf(b, "%son failure", sep);
+		sep = ", ";
+	}
+	if (!*sep)
+		hl_buf_adds(b, "never");
+}
+
+/* The problems to mark at a run of event @e of resource @res: those of
+ * that event, and the others the first time the resource shows. */
+size_t hl_plan_marks(struct hl_plan_view *v, uint32_t res, int e,
+		    const struct hl_problem **out, size_t max)
+{
+	const struct hl_problem *p;
+	size_t n = hl_problems_of(v->j, res, &p), i, k = 0;
+
+	for (i = 0; i < n && k < max; i++) {
+		size_t idx = (size_t)(p + i - v->j->problems);
+
+		if (!hl_plan_enabled(v, p[i].rule) || p[i].rule == HL_RULE_HL412)
+			continue;
+		if (p[i].events) {
+			if (e < 0 || !(p[i].events & 1u << e))
+				continue;
+		} else if (v->shown[idx]) {
+			continue;
+		}
+		v->shown[idx] = 1;
+		out[k++] = &p[i];
+	}
+	return k;
+}
+
+size_t hl_plan_phases(enum hl_cmd c, struct phase ph[4])
+{
+	enum hl_event ev[2];
+	size_t n = hl_cmd_events(c, ev), k = 0;
+
+	if (c == HL_CMD_INSTALL)
+		ph[k++] = (struct phase){ PH_CRDS, HL_EV_MAX };
+	ph[k++] = (struct phase){ PH_EVENT, ev[0] };
+	if (n > 1) {
+		ph[k++] = (struct phase){ PH_REGULAR, HL_EV_MAX };
+		ph[k++] = (struct phase){ PH_EVENT, ev[1] };
+	}
+	return k;
+}
+
+const char *hl_plan_regular_action(enum hl_cmd c)
+{
+	switch (c) {
+	case HL_CMD_INSTALL:
+		return "create";
+	case HL_CMD_UPGRADE:
+		return "update";
+	case HL_CMD_ROLLBACK:
+		return "roll back";
+	default:
+		return "delete";
+	}
+}
+
+size_t hl_plan_count_if(const struct hl_life *l,
+		       bool (*pred)(const struct hl_res *))
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->rel->n; i++)
+		n += pred(&l->rel->res[i]);
+	return n;
+}
+
+bool hl_plan_crds_dir(const struct hl_res *r)
+{
+	return !r->dropped && r->in_crds_dir;
+}
+
+bool hl_plan_hook(const struct hl_res *r)
+{
+	return !r->dropped && r->is_hook;
+}
+
+bool hl_plan_dropped(const struct hl_res *r)
+{
+	return r->dropped;
+}
+
+bool hl_plan_kept(const struct hl_res *r)
+{
+	return hl_plan_regular(r) && r->keep;
+}
+
+bool hl_plan_uninstalled(const struct hl_res *r)
+{
+	return hl_plan_regular(r) && !r->keep;
+}
+
+/* "Kind name, Kind name and 3 more" */
+void hl_plan_list(struct hl_buf *b, const struct hl_life *l,
+		  bool (*pred)(const struct hl_res *))
+{
+	size_t i, n = 0, total = hl_plan_count_if(l, pred);
+
+	for (i = 0; i < l->rel->n; i++) {
+		const struct hl_res *r = &l->rel->res[i];
+		char *s;
+
+		if (!pred(r))
+			continue;
+		if (n == LIST_MAX) {
+			hl_buf_addf(b, " and %zu more", total - n);
+			break;
+		}
+		s = xasprintf("%s %s", r->kind, hl_plan_name_of(r));
+		hl_buf_adds(b, n ? ", " : "");
+		hl_clean_add(b, s, strlen(s));
+		free(s);
+		n++;
+	}
+}
+
+void hl_plan_release_files(struct hl_buf *b, const struct hl_plan_view *v)
+{
+	const struct hl_life *l = v->l;
+	size_t i, last = SIZE_MAX, n = 0;
+
+	for (i = 0; i < l->rel->n; i++) {
+		size_t f = l->rel->res[i].file;
+		const char *path = v->report->files[f].path;
+
+		if (f == last)
+			continue;
+		if (n == 3) {
+			hl_buf_adds(b, ", ...");
+			break;
+		}
+		hl_buf_adds(b, n ? ", " : "");
+		hl_clean_add(b, path, strlen(path));
+		last = f;
+		n++;
+	}
+	if (!n)
+		hl_buf_adds(b, "(no manifests)");
+}

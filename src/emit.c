@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* emit.c - pick the emitter of a format; the summary line */
 #include "emit.h"
+#include "emitter.h"
 
 static const struct hl_emitter *const emitters[] = {
 	[HL_FMT_TEXT] = &hl_emitter_text,

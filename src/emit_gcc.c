@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* emit_gcc.c - one line per finding, as compilers print (editor matchers) */
-#include "emit.h"
+#include "emitter.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* emit_github.c - GitHub Actions workflow commands (annotations) */
-#include "emit.h"
+#include "emitter.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* emit_json.c - the versioned JSON report (docs/report.schema.json) */
-#include "emit.h"
+#include "emitter.h"
 #include "buildinfo.h"
 
 /* A field with no value is null, never left out; arrays are never null. */

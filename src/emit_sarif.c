@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* emit_sarif.c - SARIF 2.1.0 for GitHub code scanning (one run) */
-#include "emit.h"
+#include "emitter.h"
 #include "buildinfo.h"
 
 #include <limits.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* emit_text.c - the human format: location, message, source line, caret */
-#include "emit.h"
+#include "emitter.h"
 
 #include <string.h>
 

@@ -6,6 +6,7 @@
 #include "lint.h"
 #include "buildinfo.h"
 #include "emit.h"
+#include "json.h"
 
 #include <stdlib.h>
 #include <string.h>

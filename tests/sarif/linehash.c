@@ -3,7 +3,7 @@
  * linehash.c - print hl_line_hashes() for every line of a file, in the
  * format of linehash.js ("LINE HASH:COUNT"), to compare the two.
  */
-#include "emit.h"
+#include "position.h"
 
 #include <stdlib.h>
 

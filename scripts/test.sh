@@ -9,16 +9,23 @@ sh scripts/setup.sh
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
-[ -f build-test/build.ninja ] ||
+# reconfigure an existing build: rules/ and fixtures/ are read at setup
+if [ -f build-test/build.ninja ]; then
+	meson setup --reconfigure build-test >/dev/null
+else
 	meson setup build-test -Dwerror=true >/dev/null
+fi
 ninja -C build-test >/dev/null
 meson test -C build-test --print-errorlogs --num-processes "$jobs"
 
 # meson 1.0 does not add -fno-sanitize-recover: without it UBSan only warns
-[ -f build-asan/build.ninja ] ||
+if [ -f build-asan/build.ninja ]; then
+	meson setup --reconfigure build-asan >/dev/null
+else
 	meson setup build-asan -Dwerror=true -Db_sanitize=address,undefined \
 		-Db_lundef=false -Dc_args=-fno-sanitize-recover=all \
 		-Dc_link_args=-fno-sanitize-recover=all >/dev/null
+fi
 ninja -C build-asan >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -23,11 +23,9 @@ struct hl_finding *hl_report(struct hl_ctx *ctx, enum hl_rule_id rule,
 	if (!hl_rule_enabled(ctx, rule))
 		return NULL;
 	/* in a template source, a check that needs a value a template action
-	 * produces stays silent (HL903 lists such values) */
-	/* (HL121 is about a literal structure: a templated item inside a
-	 * list or mapping does not change that it is one) */
-	if (ctx->doc && ctx->doc->mask && rule != HL_RULE_HL903 &&
-	    rule != HL_RULE_HL901 && rule != HL_RULE_HL121 &&
+	 * produces stays silent (HL903 lists such values), unless the rule
+	 * says it judges such text too (rules/<ID>.yaml: templated) */
+	if (ctx->doc && ctx->doc->mask && !hl_rule_meta[rule].report_templated &&
 	    hl_mask_overlaps(ctx->doc->mask, span.start, span.end))
 		return NULL;
 	va_start(ap, fmt);

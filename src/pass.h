@@ -5,6 +5,19 @@
 
 #include "engine.h"
 
+/* A family of per-document rules (rules/families.yaml). */
+struct hl_family {
+	const char *name;
+	void (*check)(struct hl_ctx *ctx);
+	unsigned places;	/* 1 << enum hl_place: where it applies */
+	bool values_only;	/* also on annotations found line by line */
+};
+
+/* Generated from rules/families.yaml (pass_families.c), in the order
+ * they run. */
+extern const struct hl_family hl_families[];
+extern const size_t hl_nfamilies;
+
 /* Run the rule families that apply where ctx->place says the document
  * sits on ctx->doc and ctx->hook. */
 void hl_check_doc(struct hl_ctx *ctx);

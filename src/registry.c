@@ -6,26 +6,19 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const rule_ids[HL_RULE_MAX] = {
-#define R(id, name, fam) [HL_RULE_##id] = #id,
-	HL_FOREACH_RULE(R)
-#undef R
-};
-
-static const char *const rule_names[HL_RULE_MAX] = {
-#define R(id, name, fam) [HL_RULE_##id] = name,
-	HL_FOREACH_RULE(R)
-#undef R
-};
-
 const char *hl_rule_id(enum hl_rule_id r)
 {
-	return r < HL_RULE_MAX ? rule_ids[r] : "?";
+	return r < HL_RULE_MAX ? hl_rule_meta[r].id : "?";
 }
 
 const char *hl_rule_name(enum hl_rule_id r)
 {
-	return r < HL_RULE_MAX ? rule_names[r] : "?";
+	return r < HL_RULE_MAX ? hl_rule_meta[r].name : "?";
+}
+
+const char *hl_rule_url(enum hl_rule_id r)
+{
+	return r < HL_RULE_MAX ? hl_rule_meta[r].url : HL_DOCS_URL;
 }
 
 enum hl_rule_id hl_rule_lookup(const char *s, size_t len)
@@ -33,12 +26,19 @@ enum hl_rule_id hl_rule_lookup(const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < HL_RULE_MAX; i++) {
-		const char *id = rule_ids[i], *name = rule_names[i];
+		const char *id = hl_rule_meta[i].id, *name = hl_rule_meta[i].name;
 		if ((strlen(id) == len && !strncasecmp(id, s, len)) ||
 		    (strlen(name) == len && !strncmp(name, s, len)))
 			return (enum hl_rule_id)i;
 	}
 	return HL_RULE_MAX;
+}
+
+bool hl_rule_in_target(enum hl_target target, enum hl_rule_id r)
+{
+	unsigned t = hl_rule_meta[r].targets;
+
+	return !t || (t & 1u << target);
 }
 
 const char *hl_severity_word(enum hl_severity s)
@@ -64,30 +64,5 @@ const char *hl_note_word(enum hl_severity s)
 		return "warning";
 	default:
 		return "note";	/* what gcc, the matchers and SARIF call info */
-	}
-}
-
-static const char *const rule_urls[HL_RULE_MAX] = {
-#define R(id, name, fam) [HL_RULE_##id] = HL_DOCS_URL "/" #id ".md",
-	HL_FOREACH_RULE(R)
-#undef R
-};
-
-const char *hl_rule_url(enum hl_rule_id r)
-{
-	return r < HL_RULE_MAX ? rule_urls[r] : HL_DOCS_URL;
-}
-
-
-bool hl_rule_in_target(enum hl_target target, enum hl_rule_id r)
-{
-	switch (r) {
-	case HL_RULE_HL701:
-	case HL_RULE_HL702:
-	case HL_RULE_HL704:
-	case HL_RULE_HL705:
-		return target == HL_TARGET_ARGOCD;
-	default:
-		return true;
 	}
 }

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* registry.h - the rules: IDs, names, severities, targets, docs */
+/* registry.h - the rules, as rules/<ID>.yaml define them */
 #ifndef HL_REGISTRY_H
 #define HL_REGISTRY_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "rules.h"
+#include "rule_ids.h"	/* generated: enum hl_rule_id */
 
 enum hl_severity {
 	HL_SEV_INFO,
@@ -26,8 +26,13 @@ enum hl_target {
 /* Metadata generated from rules/<ID>.yaml (rule_meta.c). */
 struct hl_rule_meta {
 	const char *id, *name, *pascal;
+	const char *family;	/* its C file: src/rules/<family>.c */
+	const char *url;	/* its docs page */
 	enum hl_severity severity;
 	bool off_by_default;
+	unsigned targets;	/* 1 << enum hl_target; 0: every target */
+	bool report_templated;	/* also where a template action produces
+				 * the text it points at */
 	const char *summary, *rationale, *helm, *section;
 	const char *bad, *good;		/* example YAML */
 	const char *bad_args, *good_args;	/* newline-separated, or NULL */

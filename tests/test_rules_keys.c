@@ -1,319 +1,170 @@
 /* SPDX-License-Identifier: MIT */
 /* test_rules_keys.c - key, resource-policy and portability rules */
 #include "check_main.h"
-#include "rules/families.h"
+#include "lint_text.h"
 
 #include <string.h>
 
-/*
- * A document built by hand over a YAML text, so that spans are real
- * offsets: helpers find keys in the text in order, the way the walker
- * would meet them.
- */
-static struct {
-	struct hl_opts opts;
-	struct hl_report report;
-	struct hl_arena arena;
-	struct hl_doc doc;
-	struct hl_hook hook;
-	struct hl_ctx ctx;
-	const char *buf;
-	size_t cursor;
-} fx;
-
-static void setup(const char *buf)
-{
-	memset(&fx, 0, sizeof(fx));
-	hl_opts_init(&fx.opts);
-	fx.buf = buf;
-	fx.doc.is_mapping = true;
-	fx.doc.maps_tail = &fx.doc.maps;
-	fx.ctx.opts = &fx.opts;
-	fx.ctx.report = &fx.report;
-	fx.ctx.arena = &fx.arena;
-	fx.ctx.buf = buf;
-	fx.ctx.len = strlen(buf);
-	fx.ctx.doc = &fx.doc;
-	fx.ctx.hook = &fx.hook;
-}
-
-static void teardown(void)
-{
-	struct hl_map *m, *next;
-	size_t i;
-
-	for (i = 0; i < fx.report.nfindings; i++)
-		hl_finding_release(&fx.report.findings[i]);
-	free(fx.report.findings);
-	for (m = fx.doc.maps; m; m = next) {
-		next = m->next;
-		free(m->items);
-		free(m);
-	}
-	hl_arena_release(&fx.arena);
-	memset(&fx, 0, sizeof(fx));
-}
-
-/* The span of the @nth (0-based) occurrence of @s in the text. */
-static struct hl_span at(const char *s, int nth)
-{
-	const char *p = fx.buf - 1;
-
-	do {
-		p = strstr(p + 1, s);
-		ck_assert_msg(p, "'%s' not in the text", s);
-	} while (nth--);
-	return (struct hl_span){ (size_t)(p - fx.buf),
-				 (size_t)(p - fx.buf) + strlen(s) };
-}
-
-/* The next occurrence of @s at or after the cursor; moves past it. */
-static struct hl_span next(const char *s)
-{
-	const char *p = strstr(fx.buf + fx.cursor, s);
-
-	ck_assert_msg(p, "'%s' not after offset %zu", s, fx.cursor);
-	fx.cursor = (size_t)(p - fx.buf) + strlen(s);
-	return (struct hl_span){ (size_t)(p - fx.buf), fx.cursor };
-}
-
-/* The scalar after the key ending at @key.end, up to the end of line. */
-static struct hl_value value_after(struct hl_span key)
-{
-	struct hl_value v = { 0 };
-	size_t s = key.end, e;
-
-	ck_assert_int_eq(fx.buf[s], ':');
-	v.span.start = v.span.end = ++s;
-	while (fx.buf[s] == ' ')
-		s++;
-	for (e = s; fx.buf[e] && fx.buf[e] != '\n'; e++)
-		;
-	v.style = HL_STYLE_PLAIN;
-	v.direct = true;
-	if (e == s) {
-		v.type = HL_Y_NULL;
-		v.text = "";
-		return v;
-	}
-	v.span = (struct hl_span){ s, e };
-	v.raw = v.span;
-	if (fx.buf[s] == '"' || fx.buf[s] == '\'') {
-		v.style = fx.buf[s] == '"' ? HL_STYLE_DOUBLE : HL_STYLE_SINGLE;
-		v.raw = (struct hl_span){ s + 1, e - 1 };
-	}
-	v.len = v.raw.end - v.raw.start;
-	v.text = hl_arena_strndup(&fx.arena, fx.buf + v.raw.start, v.len);
-	v.type = v.style == HL_STYLE_PLAIN ?
-		 hl_resolve_plain(v.text, v.len) : HL_Y_STR;
-	return v;
-}
-
-/* A mapping whose key is the next @word ("annotations", "labels"). */
-static struct hl_map *map(enum hl_map_kind kind, bool top, bool list_item)
-{
-	struct hl_map *m = xcalloc(1, sizeof(*m));
-
-	m->kind = kind;
-	m->top = top;
-	m->in_list_item = list_item;
-	m->key_span = next(kind == HL_MAP_LABELS ? "labels" :
-			   "annotations");
-	*fx.doc.maps_tail = m;
-	fx.doc.maps_tail = &m->next;
-	if (top && kind == HL_MAP_ANNOTATIONS)
-		fx.doc.top = m;
-	return m;
-}
-
-/* The next item of @m: @raw as written (quotes included). */
-static struct hl_kv *kv(struct hl_map *m, const char *raw)
-{
-	struct hl_kv *item;
-	size_t len = strlen(raw);
-	bool quoted = raw[0] == '"' || raw[0] == '\'';
-
-	HL_GROW(m->items, m->n + 1, m->alloc);
-	item = &m->items[m->n++];
-	memset(item, 0, sizeof(*item));
-	item->key_span = next(raw);
-	item->key_len = quoted ? len - 2 : len;
-	item->key = hl_arena_strndup(&fx.arena, raw + quoted, item->key_len);
-	item->val = value_after(item->key_span);
-	return item;
-}
-
-/* A document with only the top-level annotations @keys (NULL-ended). */
-static struct hl_map *top_with(const char *const *keys)
-{
-	struct hl_map *m = map(HL_MAP_ANNOTATIONS, true, false);
-
-	while (*keys)
-		kv(m, *keys++);
-	return m;
-}
-
-static void run(void (*family)(struct hl_ctx *))
-{
-	hl_hook_parse(&fx.arena, &fx.doc, &fx.hook);
-	family(&fx.ctx);
-}
-
-/* The families of this suite, in the engine's order. */
-static void run_all(void)
-{
-	hl_hook_parse(&fx.arena, &fx.doc, &fx.hook);
-	hl_check_keys(&fx.ctx);
-	hl_check_resource_policy(&fx.ctx);
-	hl_check_portability(&fx.ctx);
-}
-
-static size_t count(enum hl_rule_id rule)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < fx.report.nfindings; i++)
-		n += fx.report.findings[i].rule == rule;
-	return n;
-}
-
-/* The finding of @rule at @span; fails the test when there is none. */
-static const struct hl_finding *expect(enum hl_rule_id rule,
-				       struct hl_span span)
-{
-	size_t i;
-
-	for (i = 0; i < fx.report.nfindings; i++) {
-		const struct hl_finding *f = &fx.report.findings[i];
-
-		if (f->rule == rule && f->span.start == span.start &&
-		    f->span.end == span.end)
-			return f;
-	}
-	ck_abort_msg("no %s at [%zu, %zu) among %zu findings",
-		     hl_rule_id(rule), span.start, span.end,
-		     fx.report.nfindings);
-	return NULL;
-}
-
-static void expect_message(const struct hl_finding *f, const char *part)
-{
-	ck_assert_msg(strstr(f->message, part), "'%s' not in '%s'", part,
-		      f->message);
-}
-
-#define HOOK_JOB                                                        \
+/* A migration Job of the "shop" chart, up to its annotations' entries;
+ * JOB_SPEC completes it so that the kind rules have nothing to say. */
+#define JOB_META                                                        \
+	"---\n"                                                         \
+	"# Source: shop/templates/db-migrate-job.yaml\n"                \
 	"apiVersion: batch/v1\n"                                        \
 	"kind: Job\n"                                                   \
 	"metadata:\n"                                                   \
-	"  name: migrate\n"                                             \
+	"  name: shop-db-migrate\n"                                     \
 	"  annotations:\n"
+
+#define JOB_SPEC                                                        \
+	"spec:\n"                                                       \
+	"  backoffLimit: 1\n"                                           \
+	"  template:\n"                                                 \
+	"    spec:\n"                                                   \
+	"      restartPolicy: Never\n"                                  \
+	"      containers:\n"                                           \
+	"        - name: migrate\n"                                     \
+	"          image: registry.example.com/shop/api:1.4.2\n"
+
+/* The policy that leaves a hook Job nothing to clean up after. */
+#define CLEANUP                                                         \
+	"    helm.sh/hook-delete-policy: before-hook-creation,"          \
+	"hook-succeeded\n"
+
+#define CM_META                                                         \
+	"---\n"                                                         \
+	"# Source: shop/templates/seed-configmap.yaml\n"                \
+	"apiVersion: v1\n"                                              \
+	"kind: ConfigMap\n"                                             \
+	"metadata:\n"                                                   \
+	"  name: shop-seed\n"                                           \
+	"  annotations:\n"
+
+#define CM_DATA                                                         \
+	"data:\n"                                                       \
+	"  currency: EUR\n"
+
+#define SECRET_META                                                     \
+	"---\n"                                                         \
+	"# Source: shop/templates/db-password-secret.yaml\n"            \
+	"apiVersion: v1\n"                                              \
+	"kind: Secret\n"                                                \
+	"metadata:\n"                                                   \
+	"  name: shop-db-password\n"                                    \
+	"  annotations:\n"
+
+#define SECRET_DATA                                                     \
+	"type: Opaque\n"                                                \
+	"stringData:\n"                                                 \
+	"  password: change-me\n"
 
 /* ---- HL150 ---- */
 
 START_TEST(duplicate_key_at_second)
 {
-	struct hl_map *m;
+	const struct hl_finding *f;
 
-	setup(HOOK_JOB
-	      "    helm.sh/hook: pre-install\n"
-	      "    a.io/x: \"1\"\n"
-	      "    a.io/x: \"2\"\n"
-	      "    a.io/x: \"3\"\n");
-	m = top_with((const char *[]){ "helm.sh/hook", "a.io/x", "a.io/x",
-				      "a.io/x", NULL });
-	run(hl_check_keys);
-	ck_assert_uint_eq(count(HL_RULE_HL150), 2);
-	expect_message(expect(HL_RULE_HL150, at("a.io/x", 1)),
-		       "duplicate annotation key 'a.io/x'");
-	ck_assert_uint_eq(expect(HL_RULE_HL150, at("a.io/x", 2))->nrelated,
-			  1);
-	ck_assert_uint_eq(fx.report.findings[0].related[0].span.start,
-			  m->items[1].key_span.start);
-	ck_assert_str_eq(fx.report.findings[0].related[0].message,
-			 "first defined here");
+	lint_text(JOB_META
+		  "    helm.sh/hook: pre-install\n"
+		  "    checksum/config: \"1\"\n"
+		  "    checksum/config: \"2\"\n"
+		  "    checksum/config: \"3\"\n"
+		  CLEANUP
+		  JOB_SPEC);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL150), 2);
+	f = lint_expect_at(HL_RULE_HL150, "checksum/config", 1);
+	lint_expect_message(f, "duplicate annotation key 'checksum/config'");
+	ck_assert_uint_eq(f->nrelated, 1);
+	ck_assert_uint_eq(f->related[0].span.start,
+			  lint_span("checksum/config", 0).start);
+	ck_assert_str_eq(f->related[0].message, "first defined here");
 	/* the third points at the second, which is not the first */
-	ck_assert_uint_eq(fx.report.findings[1].related[0].span.start,
-			  m->items[2].key_span.start);
-	ck_assert_str_eq(fx.report.findings[1].related[0].message,
-			 "also defined here");
-	ck_assert_uint_eq(fx.report.nfindings, 2);
+	f = lint_expect_at(HL_RULE_HL150, "checksum/config", 2);
+	ck_assert_uint_eq(f->nrelated, 1);
+	ck_assert_uint_eq(f->related[0].span.start,
+			  lint_span("checksum/config", 1).start);
+	ck_assert_str_eq(f->related[0].message, "also defined here");
+	lint_expect_total(2);
 }
 END_TEST
 
 START_TEST(duplicate_key_in_big_map)
 {
 	struct hl_buf b = HL_BUF_INIT;
-	struct hl_map *m;
-	char key[32];
 	int i;
 
-	hl_buf_adds(&b, HOOK_JOB);
+	/* more keys than the rule compares pair by pair */
+	hl_buf_adds(&b, JOB_META);
 	for (i = 0; i < 40; i++)
-		hl_buf_addf(&b, "    k%02d.io/n: v\n", i);
-	hl_buf_adds(&b, "    k07.io/n: again\n");
-	setup(b.s);
-	m = map(HL_MAP_ANNOTATIONS, true, false);
-	for (i = 0; i < 40; i++) {
-		snprintf(key, sizeof(key), "k%02d.io/n", i);
-		kv(m, key);
-	}
-	kv(m, "k07.io/n");
-	run(hl_check_keys);
-	ck_assert_uint_eq(fx.report.nfindings, 1);
-	expect(HL_RULE_HL150, at("k07.io/n", 1));
-	teardown();
+		hl_buf_addf(&b, "    k%02d.shop.example.com/owner: team-%d\n",
+			    i, i);
+	hl_buf_adds(&b, "    k07.shop.example.com/owner: payments\n"
+		    JOB_SPEC);
+	lint_text(b.s);
 	hl_buf_release(&b);
+	lint_expect_at(HL_RULE_HL150, "k07.shop.example.com/owner", 1);
+	lint_expect_total(1);
 }
 END_TEST
 
 START_TEST(no_duplicate_across_maps)
 {
-	struct hl_map *m;
-
-	setup(HOOK_JOB
-	      "    a.io/x: \"1\"\n"
-	      "spec:\n"
-	      "  template:\n"
-	      "    metadata:\n"
-	      "      annotations:\n"
-	      "        a.io/x: \"1\"\n"
-	      "      labels:\n"
-	      "        app: x\n"
-	      "        app: y\n");
-	top_with((const char *[]){ "a.io/x", NULL });
-	m = map(HL_MAP_ANNOTATIONS, false, false);
-	kv(m, "a.io/x");
-	m = map(HL_MAP_LABELS, false, false);
-	kv(m, "app");
-	kv(m, "app");
-	run(hl_check_keys);
-	ck_assert_uint_eq(fx.report.nfindings, 0);
+	lint_text(JOB_META
+		  "    checksum/config: \"1\"\n"
+		  "spec:\n"
+		  "  backoffLimit: 1\n"
+		  "  template:\n"
+		  "    metadata:\n"
+		  "      annotations:\n"
+		  "        checksum/config: \"1\"\n"
+		  "      labels:\n"
+		  "        app.kubernetes.io/name: shop\n"
+		  "        app.kubernetes.io/name: shop-migrate\n"
+		  "    spec:\n"
+		  "      restartPolicy: Never\n"
+		  "      containers:\n"
+		  "        - name: migrate\n"
+		  "          image: registry.example.com/shop/api:1.4.2\n");
+	lint_expect_none();
 }
 END_TEST
 
 /* ---- HL201, HL202 ---- */
 
+/* A value that fits what @meant stands for. */
+static const char *value_for(const char *meant)
+{
+	if (!meant)
+		return "\"true\"";
+	if (strstr(meant, "weight"))
+		return "\"5\"";
+	if (strstr(meant, "delete-policy"))
+		return "before-hook-creation";
+	if (strstr(meant, "log-policy"))
+		return "hook-failed";
+	if (strstr(meant, "resource-policy"))
+		return "keep";
+	return "pre-install";
+}
+
 static void expect_misspelled(const char *key, const char *meant)
 {
-	char text[256];
+	char text[1024];
 	const struct hl_finding *f;
 
-	snprintf(text, sizeof(text), HOOK_JOB "    %s: x\n", key);
-	setup(text);
-	top_with((const char *[]){ key, NULL });
-	run(hl_check_keys);
-	f = expect(HL_RULE_HL201, at(key, 0));
-	ck_assert_uint_eq(count(HL_RULE_HL201), 1);
+	snprintf(text, sizeof(text), JOB_META "    %s: %s\n" JOB_SPEC, key,
+		 value_for(meant));
+	lint_text(text);
+	f = lint_expect_at(HL_RULE_HL201, key, 0);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL201), 1);
 	if (meant) {
-		expect_message(f, meant);
-		ck_assert_uint_eq(f->nedits, 1);
-		ck_assert_str_eq(f->edits[0].text, meant);
+		lint_expect_message(f, meant);
+		lint_expect_edit(f, lint_span(key, 0), meant);
 	} else {
-		expect_message(f, "unknown hook annotation");
+		lint_expect_message(f, "unknown hook annotation");
 		ck_assert_uint_eq(f->nedits, 0);
 	}
-	teardown();
+	lint_expect_total(1);
 }
 
 START_TEST(misspelled_keys)
@@ -360,15 +211,13 @@ START_TEST(misspelled_message_and_span)
 {
 	const struct hl_finding *f;
 
-	setup(HOOK_JOB "    \"helm.sh/hooks\": pre-install\n");
-	top_with((const char *[]){ "\"helm.sh/hooks\"", NULL });
-	run(hl_check_keys);
-	f = expect(HL_RULE_HL201, at("\"helm.sh/hooks\"", 0));
+	lint_text(JOB_META "    \"helm.sh/hooks\": pre-install\n" JOB_SPEC);
+	f = lint_expect_at(HL_RULE_HL201, "\"helm.sh/hooks\"", 0);
 	ck_assert_str_eq(f->message, "misspelled annotation 'helm.sh/hooks': "
 			 "Helm looks up 'helm.sh/hook' exactly, so the "
 			 "resource is a regular one, not a hook");
 	ck_assert_str_eq(f->help, "rename it to 'helm.sh/hook'");
-	ck_assert_uint_eq(fx.report.nfindings, 1);
+	lint_expect_total(1);
 }
 END_TEST
 
@@ -376,61 +225,60 @@ START_TEST(misspelled_next_to_right_key)
 {
 	const struct hl_finding *f;
 
-	setup(HOOK_JOB
-	      "    helm.sh/hook: pre-install\n"
-	      "    helm.sh/Hook: pre-install\n");
-	top_with((const char *[]){ "helm.sh/hook", "helm.sh/Hook", NULL });
-	run(hl_check_keys);
-	f = expect(HL_RULE_HL201, at("helm.sh/Hook", 0));
-	expect_message(f, "Helm reads only 'helm.sh/hook' and ignores");
+	lint_text(JOB_META
+		  "    helm.sh/hook: pre-install\n"
+		  "    helm.sh/Hook: pre-install\n"
+		  CLEANUP
+		  JOB_SPEC);
+	f = lint_expect_at(HL_RULE_HL201, "helm.sh/Hook", 0);
+	lint_expect_message(f, "Helm reads only 'helm.sh/hook' and ignores");
 	/* renaming would make a duplicate */
 	ck_assert_uint_eq(f->nedits, 0);
-	ck_assert_uint_eq(fx.report.nfindings, 1);
+	lint_expect_total(1);
 }
 END_TEST
 
 START_TEST(right_and_foreign_keys_are_fine)
 {
-	setup(HOOK_JOB
-	      "    helm.sh/hook: pre-install\n"
-	      "    helm.sh/hook-weight: \"1\"\n"
-	      "    helm.sh/hook-delete-policy: hook-succeeded\n"
-	      "    helm.sh/hook-output-log-policy: hook-failed\n"
-	      "    helm.sh/resource-policy: keep\n"
-	      "    helm.sh/chart: app-1.0.0\n"
-	      "    argocd.argoproj.io/hook: PreSync\n"
-	      "    argocd.argoproj.io/hook-weight: \"1\"\n"
-	      "    meta.helm.sh/release-name: r\n"
-	      "    checksum/config: abc\n"
-	      "    hooks.example.com/hook: x\n"
-	      "    webhook: x\n");
-	top_with((const char *[]){ "helm.sh/hook", "helm.sh/hook-weight",
-		"helm.sh/hook-delete-policy", "helm.sh/hook-output-log-policy",
-		"helm.sh/resource-policy", "helm.sh/chart",
-		"argocd.argoproj.io/hook", "argocd.argoproj.io/hook-weight",
-		"meta.helm.sh/release-name", "checksum/config",
-		"hooks.example.com/hook", "webhook", NULL });
-	run(hl_check_keys);
-	ck_assert_uint_eq(fx.report.nfindings, 0);
+	/* the hook keys on a hook, the other keys on a regular resource
+	 * (where keep means something and no Helm hook meets Argo CD's) */
+	lint_text(JOB_META
+		  "    helm.sh/hook: pre-install\n"
+		  "    helm.sh/hook-weight: \"1\"\n"
+		  "    helm.sh/hook-delete-policy: before-hook-creation,"
+		  "hook-succeeded\n"
+		  "    helm.sh/hook-output-log-policy: hook-failed\n"
+		  "    helm.sh/chart: shop-1.4.2\n"
+		  "    checksum/config: 8d969eef6ecad3c29a3a629280e686cf\n"
+		  JOB_SPEC
+		  CM_META
+		  "    helm.sh/resource-policy: keep\n"
+		  "    argocd.argoproj.io/hook: PreSync\n"
+		  "    argocd.argoproj.io/hook-weight: \"1\"\n"
+		  "    meta.helm.sh/release-name: shop\n"
+		  "    hooks.example.com/hook: enabled\n"
+		  "    webhook: enabled\n"
+		  CM_DATA);
+	lint_expect_none();
 }
 END_TEST
 
 START_TEST(misspelled_only_at_top)
 {
-	struct hl_map *m;
-
-	setup(HOOK_JOB
-	      "    a.io/b: x\n"
-	      "spec:\n"
-	      "  template:\n"
-	      "    metadata:\n"
-	      "      annotations:\n"
-	      "        helm.sh/hooks: x\n");
-	top_with((const char *[]){ "a.io/b", NULL });
-	m = map(HL_MAP_ANNOTATIONS, false, false);
-	kv(m, "helm.sh/hooks");
-	run(hl_check_keys);
-	ck_assert_uint_eq(fx.report.nfindings, 0);
+	lint_text(JOB_META
+		  "    checksum/config: 8d969eef6ecad3c29a3a629280e686cf\n"
+		  "spec:\n"
+		  "  backoffLimit: 1\n"
+		  "  template:\n"
+		  "    metadata:\n"
+		  "      annotations:\n"
+		  "        helm.sh/hooks: pre-install\n"
+		  "    spec:\n"
+		  "      restartPolicy: Never\n"
+		  "      containers:\n"
+		  "        - name: migrate\n"
+		  "          image: registry.example.com/shop/api:1.4.2\n");
+	lint_expect_none();
 }
 END_TEST
 
@@ -438,36 +286,36 @@ START_TEST(obsolete_not_misspelled)
 {
 	const struct hl_finding *f;
 
-	setup(HOOK_JOB
-	      "    helm.sh/hook: pre-delete\n"
-	      "    helm.sh/hook-delete-timeout: \"30\"\n");
-	top_with((const char *[]){ "helm.sh/hook",
-				  "helm.sh/hook-delete-timeout", NULL });
-	run(hl_check_keys);
-	f = expect(HL_RULE_HL202, at("helm.sh/hook-delete-timeout", 0));
-	expect_message(f, "only Helm 2 read it");
+	lint_text(JOB_META
+		  "    helm.sh/hook: pre-delete\n"
+		  "    helm.sh/hook-delete-timeout: \"30\"\n"
+		  CLEANUP
+		  JOB_SPEC);
+	f = lint_expect_at(HL_RULE_HL202, "helm.sh/hook-delete-timeout", 0);
+	lint_expect_message(f, "only Helm 2 read it");
 	ck_assert_str_eq(f->help, "remove it: Helm 3.14 and later wait up to "
 			 "--timeout for each deletion");
-	ck_assert_uint_eq(count(HL_RULE_HL201), 0);
-	ck_assert_uint_eq(fx.report.nfindings, 1);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL201), 0);
+	lint_expect_total(1);
 }
 END_TEST
 
 START_TEST(dropped_document_keeps_key_rules)
 {
-	setup(HOOK_JOB
-	      "    helm.sh/hook: crd-install\n"
-	      "    helm.sh/hook-wait: x\n"
-	      "    helm.sh/resource-policy: keep\n"
-	      "    argocd.argoproj.io/hook: Sync\n");
-	top_with((const char *[]){ "helm.sh/hook", "helm.sh/hook-wait",
-		"helm.sh/resource-policy", "argocd.argoproj.io/hook", NULL });
-	run_all();
-	ck_assert(fx.hook.dropped);
-	expect(HL_RULE_HL201, at("helm.sh/hook-wait", 0));
+	lint_text(JOB_META
+		  "    helm.sh/hook: crd-install\n"
+		  "    helm.sh/hook-wait: \"true\"\n"
+		  "    helm.sh/resource-policy: keep\n"
+		  "    argocd.argoproj.io/hook: Sync\n"
+		  JOB_SPEC);
+	/* Helm drops the document for its unknown event */
+	lint_expect_message(lint_expect_at(HL_RULE_HL101, "crd-install", 0),
+			    "drops the whole resource");
+	lint_expect_at(HL_RULE_HL201, "helm.sh/hook-wait", 0);
 	/* no HL305 and no HL703 for a document Helm drops */
-	ck_assert_uint_eq(count(HL_RULE_HL305), 0);
-	ck_assert_uint_eq(count(HL_RULE_HL703), 0);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL305), 0);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL703), 0);
+	lint_expect_total(2);
 }
 END_TEST
 
@@ -475,65 +323,64 @@ END_TEST
 
 START_TEST(misplaced_in_pod_template_and_labels)
 {
-	struct hl_map *m;
 	const struct hl_finding *f;
 
-	setup(HOOK_JOB
-	      "    helm.sh/hook: pre-install\n"
-	      "  labels:\n"
-	      "    helm.sh/hook-weight: \"1\"\n"
-	      "spec:\n"
-	      "  template:\n"
-	      "    metadata:\n"
-	      "      annotations:\n"
-	      "        helm.sh/hook-delete-policy: hook-succeeded\n"
-	      "        helm.sh/resource-policy: keep\n"
-	      "        helm.sh/hooks: x\n");
-	top_with((const char *[]){ "helm.sh/hook", NULL });
-	m = map(HL_MAP_LABELS, true, false);
-	kv(m, "helm.sh/hook-weight");
-	m = map(HL_MAP_ANNOTATIONS, false, false);
-	kv(m, "helm.sh/hook-delete-policy");
-	kv(m, "helm.sh/resource-policy");
-	kv(m, "helm.sh/hooks");
-	run(hl_check_keys);
-	f = expect(HL_RULE_HL203, at("helm.sh/hook-weight", 0));
-	expect_message(f, "is a label");
-	f = expect(HL_RULE_HL203, at("helm.sh/hook-delete-policy", 0));
+	lint_text(JOB_META
+		  "    helm.sh/hook: pre-install\n"
+		  CLEANUP
+		  "  labels:\n"
+		  "    helm.sh/hook-weight: \"1\"\n"
+		  "spec:\n"
+		  "  backoffLimit: 1\n"
+		  "  template:\n"
+		  "    metadata:\n"
+		  "      annotations:\n"
+		  "        helm.sh/hook-delete-policy: hook-succeeded\n"
+		  "        helm.sh/resource-policy: keep\n"
+		  "        helm.sh/hooks: pre-install\n"
+		  "    spec:\n"
+		  "      restartPolicy: Never\n"
+		  "      containers:\n"
+		  "        - name: migrate\n"
+		  "          image: registry.example.com/shop/api:1.4.2\n");
+	f = lint_expect_at(HL_RULE_HL203, "helm.sh/hook-weight", 0);
+	lint_expect_message(f, "is a label");
+	f = lint_expect_at(HL_RULE_HL203, "helm.sh/hook-delete-policy", 1);
 	ck_assert_str_eq(f->message, "hook annotation "
 			 "'helm.sh/hook-delete-policy' is ignored here: Helm "
 			 "reads only the top-level metadata.annotations");
-	ck_assert_uint_eq(fx.report.nfindings, 2);
+	lint_expect_total(2);
 }
 END_TEST
 
 START_TEST(list_item_policy_is_hl602_only)
 {
-	struct hl_map *m;
 	const struct hl_finding *f;
 
-	setup("apiVersion: v1\n"
-	      "kind: List\n"
-	      "items:\n"
-	      "- apiVersion: v1\n"
-	      "  kind: ConfigMap\n"
-	      "  metadata:\n"
-	      "    annotations:\n"
-	      "      helm.sh/resource-policy: keep\n"
-	      "      helm.sh/hook: pre-install\n");
-	m = map(HL_MAP_ANNOTATIONS, false, true);
-	kv(m, "helm.sh/resource-policy");
-	kv(m, "helm.sh/hook");
-	run_all();
-	f = expect(HL_RULE_HL602, at("helm.sh/resource-policy", 0));
+	lint_text("---\n"
+		  "# Source: shop/templates/seed.yaml\n"
+		  "apiVersion: v1\n"
+		  "kind: List\n"
+		  "items:\n"
+		  "- apiVersion: v1\n"
+		  "  kind: ConfigMap\n"
+		  "  metadata:\n"
+		  "    name: shop-seed\n"
+		  "    annotations:\n"
+		  "      helm.sh/resource-policy: keep\n"
+		  "      helm.sh/hook: pre-install\n"
+		  "  data:\n"
+		  "    currency: EUR\n");
+	f = lint_expect_at(HL_RULE_HL602, "helm.sh/resource-policy", 0);
 	ck_assert_str_eq(f->message, "annotation 'helm.sh/resource-policy' "
 			 "within List objects are ignored");
-	f = expect(HL_RULE_HL203, at("helm.sh/hook", 0));
-	expect_message(f, "in a List item");
+	f = lint_expect_at(HL_RULE_HL203, "helm.sh/hook", 0);
+	lint_expect_message(f, "in a List item");
 	ck_assert_str_eq(f->help, "give the item a document of its own, with "
 			 "the annotation in its metadata.annotations");
-	ck_assert_uint_eq(count(HL_RULE_HL203), 1);
-	ck_assert_uint_eq(count(HL_RULE_HL603), 0);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL203), 1);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL603), 0);
+	lint_expect_total(2);
 }
 END_TEST
 
@@ -543,64 +390,61 @@ START_TEST(hook_keys_without_hook)
 {
 	const struct hl_finding *f;
 
-	setup("apiVersion: v1\n"
-	      "kind: ConfigMap\n"
-	      "metadata:\n"
-	      "  annotations:\n"
-	      "    helm.sh/hook-weight: \"1\"\n"
-	      "    helm.sh/hook-delete-policy: hook-succeeded\n"
-	      "    helm.sh/hook-output-log-policy: hook-failed\n"
-	      "    helm.sh/resource-policy: keep\n");
-	top_with((const char *[]){ "helm.sh/hook-weight",
-		"helm.sh/hook-delete-policy", "helm.sh/hook-output-log-policy",
-		"helm.sh/resource-policy", NULL });
-	run(hl_check_keys);
-	f = expect(HL_RULE_HL204, at("helm.sh/hook-weight", 0));
+	lint_text(CM_META
+		  "    helm.sh/hook-weight: \"1\"\n"
+		  "    helm.sh/hook-delete-policy: hook-succeeded\n"
+		  "    helm.sh/hook-output-log-policy: hook-failed\n"
+		  "    helm.sh/resource-policy: keep\n"
+		  CM_DATA);
+	f = lint_expect_at(HL_RULE_HL204, "helm.sh/hook-weight", 0);
 	ck_assert_str_eq(f->message, "'helm.sh/hook-weight' without "
 			 "'helm.sh/hook' is ignored: this resource is not a "
 			 "hook");
-	expect(HL_RULE_HL204, at("helm.sh/hook-delete-policy", 0));
-	expect(HL_RULE_HL204, at("helm.sh/hook-output-log-policy", 0));
-	ck_assert_uint_eq(fx.report.nfindings, 3);
+	lint_expect_at(HL_RULE_HL204, "helm.sh/hook-delete-policy", 0);
+	lint_expect_at(HL_RULE_HL204, "helm.sh/hook-output-log-policy", 0);
+	lint_expect_total(3);
 }
 END_TEST
 
 START_TEST(hook_keys_with_hook_or_open_map)
 {
-	struct hl_map *m;
+	lint_text(JOB_META
+		  "    helm.sh/hook: post-install\n"
+		  "    helm.sh/hook-weight: \"1\"\n"
+		  CLEANUP
+		  JOB_SPEC);
+	lint_expect_none();
 
-	setup(HOOK_JOB
-	      "    helm.sh/hook: post-install\n"
-	      "    helm.sh/hook-weight: \"1\"\n");
-	top_with((const char *[]){ "helm.sh/hook", "helm.sh/hook-weight",
-				  NULL });
-	run(hl_check_keys);
-	ck_assert_uint_eq(fx.report.nfindings, 0);
-	teardown();
+	/* a merge key may bring helm.sh/hook */
+	lint_text(CM_META
+		  "    <<: {helm.sh/hook: pre-install}\n"
+		  "    helm.sh/hook-weight: \"1\"\n"
+		  CM_DATA);
+	lint_expect_none();
 
-	setup("kind: ConfigMap\n"
-	      "metadata:\n"
-	      "  annotations:\n"
-	      "    helm.sh/hook-weight: \"1\"\n");
-	m = top_with((const char *[]){ "helm.sh/hook-weight", NULL });
-	m->open = true;
-	run(hl_check_keys);
-	ck_assert_uint_eq(fx.report.nfindings, 0);
+	/* so may a template action, in a chart's template */
+	lint_template("apiVersion: v1\n"
+		      "kind: ConfigMap\n"
+		      "metadata:\n"
+		      "  name: {{ include \"shop.fullname\" . }}-seed\n"
+		      "  annotations:\n"
+		      "    {{- with .Values.seed.annotations }}\n"
+		      "    {{- toYaml . | nindent 4 }}\n"
+		      "    {{- end }}\n"
+		      "    helm.sh/hook-weight: \"1\"\n"
+		      CM_DATA);
+	lint_expect_none();
 }
 END_TEST
 
 START_TEST(misspelled_hook_explains_the_weight)
 {
-	setup("kind: Job\n"
-	      "metadata:\n"
-	      "  annotations:\n"
-	      "    helm.sh/hooks: pre-install\n"
-	      "    helm.sh/hook-weight: \"1\"\n");
-	top_with((const char *[]){ "helm.sh/hooks", "helm.sh/hook-weight",
-				  NULL });
-	run(hl_check_keys);
-	expect(HL_RULE_HL201, at("helm.sh/hooks", 0));
-	ck_assert_uint_eq(fx.report.nfindings, 1);
+	lint_text(JOB_META
+		  "    helm.sh/hooks: pre-install\n"
+		  "    helm.sh/hook-weight: \"1\"\n"
+		  JOB_SPEC);
+	lint_expect_at(HL_RULE_HL201, "helm.sh/hooks", 0);
+	lint_expect_total(1);
 }
 END_TEST
 
@@ -608,21 +452,16 @@ END_TEST
 
 static void expect_key_syntax(const char *key, const char *why)
 {
-	char text[512];
-	const struct hl_finding *f;
+	char text[1024];
 
-	snprintf(text, sizeof(text), "kind: ConfigMap\nmetadata:\n"
-		 "  annotations:\n    %s: x\n", key);
-	setup(text);
-	top_with((const char *[]){ key, NULL });
-	run(hl_check_keys);
+	snprintf(text, sizeof(text), CM_META "    %s: \"1\"\n" CM_DATA, key);
+	lint_text(text);
 	if (!why) {
-		ck_assert_msg(!count(HL_RULE_HL205), "'%s' flagged", key);
-	} else {
-		f = expect(HL_RULE_HL205, at(key, 0));
-		expect_message(f, why);
+		lint_expect_none();
+		return;
 	}
-	teardown();
+	lint_expect_message(lint_expect_at(HL_RULE_HL205, key, 0), why);
+	lint_expect_total(1);
 }
 
 START_TEST(invalid_keys)
@@ -667,14 +506,11 @@ START_TEST(long_invalid_key_is_shortened)
 
 	for (i = 0; i < 100; i++)
 		hl_buf_adds(&key, "ab");
-	hl_buf_adds(&b, "kind: ConfigMap\nmetadata:\n  annotations:\n    ");
-	hl_buf_addf(&b, "%s: x\n", key.s);
-	setup(b.s);
-	top_with((const char *[]){ key.s, NULL });
-	run(hl_check_keys);
-	f = expect(HL_RULE_HL205, at(key.s, 0));
-	expect_message(f, "aba...': the name is 200 characters long");
-	teardown();
+	hl_buf_addf(&b, CM_META "    %s: \"1\"\n" CM_DATA, key.s);
+	lint_text(b.s);
+	f = lint_expect_at(HL_RULE_HL205, key.s, 0);
+	lint_expect_message(f, "aba...': the name is 200 characters long");
+	lint_expect_total(1);
 	hl_buf_release(&b);
 	hl_buf_release(&key);
 }
@@ -682,54 +518,40 @@ END_TEST
 
 /* ---- HL206 ---- */
 
-START_TEST(annotations_too_large)
+/* A seed ConfigMap whose annotation a.io/big has @n bytes, then @rest. */
+static void lint_big(size_t n, const char *rest)
 {
 	struct hl_buf b = HL_BUF_INIT;
-	struct hl_map *m;
-	const struct hl_finding *f;
-	size_t i;
 
-	hl_buf_adds(&b, "kind: ConfigMap\nmetadata:\n  annotations:\n"
-		    "    a.io/big: ");
-	for (i = 0; i < 262144 - 8; i++)
+	hl_buf_adds(&b, CM_META "    a.io/big: ");
+	while (n--)
 		hl_buf_addc(&b, 'x');
-	hl_buf_adds(&b, "\n    a.io/z: \"1\"\n");
-	setup(b.s);
-	m = map(HL_MAP_ANNOTATIONS, true, false);
-	kv(m, "a.io/big");
+	hl_buf_addf(&b, "\n%s" CM_DATA, rest);
+	lint_text(b.s);
+	hl_buf_release(&b);
+}
+
+START_TEST(annotations_too_large)
+{
+	const struct hl_finding *f;
+
 	/* exactly 262144 bytes: fine */
-	run(hl_check_keys);
-	ck_assert_uint_eq(fx.report.nfindings, 0);
-	kv(m, "a.io/z");
-	run(hl_check_keys);
-	f = expect(HL_RULE_HL206, at("annotations", 0));
+	lint_big(262144 - 8, "");
+	lint_expect_none();
+	lint_big(262144 - 8, "    a.io/z: \"1\"\n");
+	f = lint_expect_at(HL_RULE_HL206, "annotations", 0);
 	ck_assert_str_eq(f->message, "annotations total 262151 bytes, more "
 			 "than the 262144 the API server accepts");
-	teardown();
-	hl_buf_release(&b);
+	lint_expect_total(1);
 }
 END_TEST
 
 START_TEST(size_counts_last_duplicate)
 {
-	struct hl_buf b = HL_BUF_INIT;
-	struct hl_map *m;
-	size_t i;
-
-	hl_buf_adds(&b, "kind: ConfigMap\nmetadata:\n  annotations:\n"
-		    "    a.io/big: ");
-	for (i = 0; i < 262144; i++)
-		hl_buf_addc(&b, 'x');
-	hl_buf_adds(&b, "\n    a.io/big: small\n");
-	setup(b.s);
-	m = map(HL_MAP_ANNOTATIONS, true, false);
-	kv(m, "a.io/big");
-	kv(m, "a.io/big");
-	run(hl_check_keys);
-	ck_assert_uint_eq(count(HL_RULE_HL206), 0);
-	ck_assert_uint_eq(count(HL_RULE_HL150), 1);
-	teardown();
-	hl_buf_release(&b);
+	lint_big(262144, "    a.io/big: small\n");
+	ck_assert_uint_eq(lint_count(HL_RULE_HL206), 0);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL150), 1);
+	lint_expect_total(1);
 }
 END_TEST
 
@@ -739,61 +561,53 @@ START_TEST(resource_policy_on_hook)
 {
 	const struct hl_finding *f;
 
-	setup(HOOK_JOB
-	      "    helm.sh/hook: pre-install\n"
-	      "    helm.sh/resource-policy: Keep\n");
-	top_with((const char *[]){ "helm.sh/hook", "helm.sh/resource-policy",
-				  NULL });
-	run(hl_check_resource_policy);
-	f = expect(HL_RULE_HL305, at("helm.sh/resource-policy", 0));
-	expect_message(f, "has no effect on a hook");
+	lint_text(JOB_META
+		  "    helm.sh/hook: pre-install\n"
+		  "    helm.sh/resource-policy: Keep\n"
+		  CLEANUP
+		  JOB_SPEC);
+	f = lint_expect_at(HL_RULE_HL305, "helm.sh/resource-policy", 0);
+	lint_expect_message(f, "has no effect on a hook");
 	/* HL305 over HL603/HL604 */
-	ck_assert_uint_eq(fx.report.nfindings, 1);
+	lint_expect_total(1);
 }
 END_TEST
 
 START_TEST(resource_policy_values)
 {
-	static const char *const texts[] = {
-		"kind: Secret\nmetadata:\n  annotations:\n"
-		"    helm.sh/resource-policy: delete\n",
-		"kind: Secret\nmetadata:\n  annotations:\n"
-		"    helm.sh/resource-policy: \"\"\n",
-		"kind: Secret\nmetadata:\n  annotations:\n"
-		"    helm.sh/resource-policy: Keep\n",
-		"kind: Secret\nmetadata:\n  annotations:\n"
-		"    helm.sh/resource-policy: \" keep\"\n",
-		"kind: Secret\nmetadata:\n  annotations:\n"
-		"    helm.sh/resource-policy: keep\n",
-		"kind: Secret\nmetadata:\n  annotations:\n"
-		"    helm.sh/resource-policy: 'keep'\n",
-		"kind: Secret\nmetadata:\n  annotations:\n"
-		"    helm.sh/resource-policy: true\n",
+	static const struct {
+		const char *value;	/* as written */
+		enum hl_rule_id want;	/* at the value, or HL_RULE_MAX */
+	} cases[] = {
+		{ "delete", HL_RULE_HL603 },
+		{ "\"\"", HL_RULE_HL603 },
+		{ "Keep", HL_RULE_HL604 },
+		{ "\" keep\"", HL_RULE_HL604 },
+		{ "keep", HL_RULE_MAX },
+		{ "'keep'", HL_RULE_MAX },
+		/* not a string: HL120's, not the resource policy's */
+		{ "true", HL_RULE_HL120 },
 	};
-	static const enum hl_rule_id want[] = {
-		HL_RULE_HL603, HL_RULE_HL603, HL_RULE_HL604, HL_RULE_HL604,
-		HL_RULE_MAX, HL_RULE_MAX, HL_RULE_MAX,
-	};
-	const struct hl_kv *item;
+	char text[1024];
 	const struct hl_finding *f;
 	size_t i;
 
-	for (i = 0; i < HL_ARRAY_SIZE(texts); i++) {
-		setup(texts[i]);
-		item = kv(map(HL_MAP_ANNOTATIONS, true, false),
-			  "helm.sh/resource-policy");
-		run(hl_check_resource_policy);
-		if (want[i] == HL_RULE_MAX) {
-			ck_assert_msg(!fx.report.nfindings, "case %zu", i);
-		} else {
-			ck_assert_uint_eq(fx.report.nfindings, 1);
-			f = expect(want[i], item->val.span);
-			if (want[i] == HL_RULE_HL604) {
-				ck_assert_uint_eq(f->nedits, 1);
-				ck_assert_str_eq(f->edits[0].text, "keep");
-			}
+	for (i = 0; i < HL_ARRAY_SIZE(cases); i++) {
+		snprintf(text, sizeof(text), SECRET_META
+			 "    helm.sh/resource-policy: %s\n" SECRET_DATA,
+			 cases[i].value);
+		lint_text(text);
+		if (cases[i].want == HL_RULE_MAX) {
+			lint_expect_none();
+			continue;
 		}
-		teardown();
+		f = lint_expect_at(cases[i].want, cases[i].value, 0);
+		if (cases[i].want == HL_RULE_HL604)
+			lint_expect_edit(f, f->span, "keep");
+		ck_assert_uint_eq(lint_count(HL_RULE_HL603) +
+				  lint_count(HL_RULE_HL604),
+				  cases[i].want != HL_RULE_HL120);
+		lint_expect_total(1);
 	}
 }
 END_TEST
@@ -802,15 +616,15 @@ START_TEST(resource_policy_messages)
 {
 	const struct hl_finding *f;
 
-	setup("kind: Secret\nmetadata:\n  annotations:\n"
-	      "    helm.sh/resource-policy: \" Keep \"\n");
-	kv(map(HL_MAP_ANNOTATIONS, true, false), "helm.sh/resource-policy");
-	run(hl_check_resource_policy);
-	f = expect(HL_RULE_HL604, at("\" Keep \"", 0));
+	lint_text(SECRET_META
+		  "    helm.sh/resource-policy: \" Keep \"\n"
+		  SECRET_DATA);
+	f = lint_expect_at(HL_RULE_HL604, "\" Keep \"", 0);
 	ck_assert_str_eq(f->message, "resource policy ' Keep ' is 'keep' only "
 			 "after trimming and lower-casing: uninstall keeps the "
 			 "resource, but an upgrade or rollback that removes it "
 			 "from the chart compares exactly and deletes it");
+	lint_expect_total(1);
 }
 END_TEST
 
@@ -820,26 +634,26 @@ START_TEST(argocd_hook_overrides)
 {
 	const struct hl_finding *f;
 
-	setup(HOOK_JOB
-	      "    helm.sh/hook: pre-install\n"
-	      "    argocd.argoproj.io/hook: PreSync\n");
-	top_with((const char *[]){ "helm.sh/hook", "argocd.argoproj.io/hook",
-				  NULL });
-	run(hl_check_portability);
-	f = expect(HL_RULE_HL703, at("argocd.argoproj.io/hook", 0));
-	expect_message(f, "Argo CD ignores the Helm hook events");
+	lint_text(JOB_META
+		  "    helm.sh/hook: pre-install\n"
+		  "    argocd.argoproj.io/hook: PreSync\n"
+		  CLEANUP
+		  JOB_SPEC);
+	f = lint_expect_at(HL_RULE_HL703, "argocd.argoproj.io/hook", 0);
+	lint_expect_message(f, "Argo CD ignores the Helm hook events");
 	ck_assert_uint_eq(f->nrelated, 1);
 	ck_assert_uint_eq(f->related[0].span.start,
-			  at("helm.sh/hook", 0).start);
+			  lint_span("helm.sh/hook", 0).start);
+	ck_assert_uint_eq(f->related[0].span.end,
+			  lint_span("helm.sh/hook", 0).end);
+	lint_expect_total(1);
 }
 END_TEST
 
 START_TEST(argocd_hook_alone)
 {
-	setup(HOOK_JOB "    argocd.argoproj.io/hook: PreSync\n");
-	top_with((const char *[]){ "argocd.argoproj.io/hook", NULL });
-	run(hl_check_portability);
-	ck_assert_uint_eq(fx.report.nfindings, 0);
+	lint_text(JOB_META "    argocd.argoproj.io/hook: PreSync\n" JOB_SPEC);
+	lint_expect_none();
 }
 END_TEST
 
@@ -849,7 +663,7 @@ static Suite *rules_keys_suite(void)
 	TCase *tc = tcase_create("keys");
 	TCase *rp = tcase_create("resource_policy");
 
-	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_checked_fixture(tc, NULL, lint_reset);
 	tcase_add_test(tc, duplicate_key_at_second);
 	tcase_add_test(tc, duplicate_key_in_big_map);
 	tcase_add_test(tc, no_duplicate_across_maps);
@@ -872,7 +686,7 @@ static Suite *rules_keys_suite(void)
 	tcase_add_test(tc, size_counts_last_duplicate);
 	suite_add_tcase(s, tc);
 
-	tcase_add_checked_fixture(rp, NULL, teardown);
+	tcase_add_checked_fixture(rp, NULL, lint_reset);
 	tcase_add_test(rp, resource_policy_on_hook);
 	tcase_add_test(rp, resource_policy_values);
 	tcase_add_test(rp, resource_policy_messages);

@@ -583,319 +583,445 @@ static const char *absent_reason(unsigned need, unsigned have)
 	}
 }
 
-static void msg_ref(struct hl_buf *b, const struct hl_life *l,
-		    const struct hl_problem *p)
-{
-	const struct hl_res *c = res_at(l, p->res), *o = res_at(l, p->other);
+/*
+ * What a release rule says about a problem: the finding's message and
+ * help, the text of its related location, and the mark hooklint plan
+ * puts at the hook (NULL: none). One descriptor per rule, so that a
+ * change to what a rule says is made in one place.
+ */
+struct said {
+	const struct hl_judgement *jd;
+	const struct hl_life *l;
+	const struct hl_problem *p;
+	const struct hl_res *r;		/* where the problem points */
+	const struct hl_res *o;		/* the other document, or NULL */
+};
 
-	object_text(b, o);
-	switch (p->rule) {
-	case HL_RULE_HL303:
-		if (!c->is_hook) {
-			hl_buf_adds(b, " is a hook with hook-succeeded: Helm deletes "
-				    "it at the end of ");
-			events_text(b, o->event_mask);
-			hl_buf_addf(b, ", while this regular %s still needs it",
-				    c->kind);
-		} else {
-			hl_buf_addf(b, " is deleted at the end of %s "
-				    "(hook-succeeded), before this hook runs at ",
-				    p->del_event < HL_EV_MAX ?
-				    hl_event_name((enum hl_event)p->del_event) :
-				    "its event");
-			events_text(b, p->events);
-		}
-		break;
-	case HL_RULE_HL304:
-		hl_buf_adds(b, " is a hook: Helm never updates or uninstalls hook "
-			    "objects and creates it again at ");
-		events_text(b, o->event_mask);
-		hl_buf_addf(b, ", so this regular %s depends on an object the "
-			    "release does not manage", c->kind);
-		break;
-	case HL_RULE_HL401:
-		if (p->uncertain) {
-			hl_buf_addf(b, " may be created after this %s in ",
-				    c->kind);
-			events_text(b, p->events);
-			if (c->weight_templated || o->weight_templated)
-				hl_buf_adds(b, ": a weight comes from a template, "
-					    "so the order is known only once "
-					    "rendered,");
-			else
-				hl_buf_addf(b, ": with equal weights (%lld) Helm "
-					    "orders hooks by their rendered "
-					    "names, not kind (helm/helm#12414), "
-					    "and '%s' and '%s' compare only once "
-					    "rendered,", c->weight, name_of(c),
-					    name_of(o));
-			hl_buf_addf(b, " and Helm waits for this %s to finish "
-				    "before creating the next hook, so it would "
-				    "block until --timeout", c->kind);
-			break;
-		}
-		hl_buf_addf(b, " is created after this %s in ", c->kind);
-		events_text(b, p->events);
-		if (o->weight == c->weight && (!o->name || !c->name ||
-					       strcmp(o->name, c->name)))
-			hl_buf_addf(b, ": with equal weights (%lld) Helm orders "
-				    "hooks by name, not kind ('%s' < '%s', "
-				    "helm/helm#12414), and", c->weight,
-				    name_of(c), name_of(o));
-		else if (o->weight != c->weight)
-			hl_buf_addf(b, " (weight %lld, this hook %lld): Helm "
-				    "creates hooks in order of weight, and",
-				    o->weight, c->weight);
-		else
-			hl_buf_adds(b, ": Helm orders hooks by weight, name, "
-				    "kind and file, and");
-		hl_buf_addf(b, " it waits for this %s to finish before "
-			    "creating the next hook, so it blocks until "
-			    "--timeout", c->kind);
-		break;
-	case HL_RULE_HL402:
-		hl_buf_addf(b, " is a regular resource: on install Helm creates "
-			    "regular resources only after the pre-install hooks "
-			    "have finished, so this %s waits for it until "
-			    "--timeout", c->kind);
-		break;
-	case HL_RULE_HL403:
-		hl_buf_adds(b, " is a regular resource: pre-upgrade hooks run "
-			    "before Helm applies the new revision, so it exists "
-			    "only if the previous revision already had it");
-		break;
-	case HL_RULE_HL404:
-		hl_buf_addf(b, " is a regular resource: helm uninstall deletes it "
-			    "before the post-delete hooks run, so this %s cannot "
-			    "use it", c->kind);
-		break;
-	case HL_RULE_HL405:
-		hl_buf_adds(b, " does not exist when this hook runs at ");
-		events_text(b, p->events);
-		hl_buf_adds(b, ": it is a hook of ");
-		events_text(b, o->event_mask);
-		hl_buf_addf(b, " only, %s",
-			    absent_reason(p->events, o->event_mask));
-		break;
-	case HL_RULE_HL407:
-		hl_buf_addf(b, " is a test hook: Helm creates test hooks only "
-			    "during helm test, so it does not exist for this %s",
-			    c->kind);
-		break;
-	default:
-		break;
+struct release_rule {
+	enum hl_rule_id rule;
+	void (*message)(struct hl_buf *b, const struct said *s);
+	void (*help)(struct hl_buf *b, const struct said *s);
+	const char *related;
+	void (*mark)(struct hl_buf *b, const struct said *s);
+};
+
+static void hl303_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->o);
+	if (!s->r->is_hook) {
+		hl_buf_adds(b, " is a hook with hook-succeeded: Helm deletes "
+			    "it at the end of ");
+		events_text(b, s->o->event_mask);
+		hl_buf_addf(b, ", while this regular %s still needs it",
+			    s->r->kind);
+	} else {
+		hl_buf_addf(b, " is deleted at the end of %s "
+			    "(hook-succeeded), before this hook runs at ",
+			    s->p->del_event < HL_EV_MAX ?
+			    hl_event_name((enum hl_event)s->p->del_event) :
+			    "its event");
+		events_text(b, s->p->events);
 	}
+}
+
+static void hl303_help(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "drop hook-succeeded from '%s' (keep "
+		    "before-hook-creation), or make it a regular resource",
+		    name_of(s->o));
+}
+
+static void hl303_mark(struct hl_buf *b, const struct said *s)
+{
+	if (s->p->del_event < HL_EV_MAX)
+		hl_buf_addf(b, "deleted at the end of %s (hook-succeeded)",
+			    hl_event_name((enum hl_event)s->p->del_event));
+	else
+		hl_buf_adds(b, "a hook deleted at the end of its event "
+			    "(hook-succeeded)");
+}
+
+static void hl304_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->o);
+	hl_buf_adds(b, " is a hook: Helm never updates or uninstalls hook "
+		    "objects and creates it again at ");
+	events_text(b, s->o->event_mask);
+	hl_buf_addf(b, ", so this regular %s depends on an object the "
+		    "release does not manage", s->r->kind);
+}
+
+static void hl304_help(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "make '%s' a regular resource of the release",
+		    name_of(s->o));
+}
+
+static void hl304_mark(struct hl_buf *b, const struct said *s)
+{
+	(void)s;
+	hl_buf_adds(b, "a hook object the release does not manage");
+}
+
+static void hl401_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->o);
+	if (s->p->uncertain) {
+		hl_buf_addf(b, " may be created after this %s in ",
+			    s->r->kind);
+		events_text(b, s->p->events);
+		if (s->r->weight_templated || s->o->weight_templated)
+			hl_buf_adds(b, ": a weight comes from a template, "
+				    "so the order is known only once "
+				    "rendered,");
+		else
+			hl_buf_addf(b, ": with equal weights (%lld) Helm "
+				    "orders hooks by their rendered "
+				    "names, not kind (helm/helm#12414), "
+				    "and '%s' and '%s' compare only once "
+				    "rendered,", s->r->weight, name_of(s->r),
+				    name_of(s->o));
+		hl_buf_addf(b, " and Helm waits for this %s to finish "
+			    "before creating the next hook, so it would "
+			    "block until --timeout", s->r->kind);
+		return;
+	}
+	hl_buf_addf(b, " is created after this %s in ", s->r->kind);
+	events_text(b, s->p->events);
+	if (s->o->weight == s->r->weight && (!s->o->name || !s->r->name ||
+				       strcmp(s->o->name, s->r->name)))
+		hl_buf_addf(b, ": with equal weights (%lld) Helm orders "
+			    "hooks by name, not kind ('%s' < '%s', "
+			    "helm/helm#12414), and", s->r->weight,
+			    name_of(s->r), name_of(s->o));
+	else if (s->o->weight != s->r->weight)
+		hl_buf_addf(b, " (weight %lld, this hook %lld): Helm "
+			    "creates hooks in order of weight, and",
+			    s->o->weight, s->r->weight);
+	else
+		hl_buf_adds(b, ": Helm orders hooks by weight, name, "
+			    "kind and file, and");
+	hl_buf_addf(b, " it waits for this %s to finish before "
+		    "creating the next hook, so it blocks until "
+		    "--timeout", s->r->kind);
+}
+
+static void hl401_help(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "give '%s' a lower helm.sh/hook-weight than this "
+		    "hook, e.g. \"%lld\"", name_of(s->o),
+		    s->r->weight > LLONG_MIN ? s->r->weight - 1 : s->r->weight);
+}
+
+static void hl401_mark(struct hl_buf *b, const struct said *s)
+{
+	if (s->p->uncertain)
+		hl_buf_adds(b, "may be created later in this event (the "
+			    "order is known only once rendered); Helm "
+			    "waits for this hook first");
+	else if (s->o->weight == s->r->weight)
+		hl_buf_adds(b, "created later in this event (same "
+			    "weight: Helm orders by name); Helm waits "
+			    "for this hook first");
+	else
+		hl_buf_addf(b, "created later in this event (weight "
+			    "%lld); Helm waits for this hook first",
+			    s->o->weight);
+}
+
+static void hl402_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->o);
+	hl_buf_addf(b, " is a regular resource: on install Helm creates "
+		    "regular resources only after the pre-install hooks "
+		    "have finished, so this %s waits for it until "
+		    "--timeout", s->r->kind);
+}
+
+static void hl402_help(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "make '%s' a pre-install hook with a lower weight, "
+		    "or run this hook at post-install", name_of(s->o));
+}
+
+static void hl402_mark(struct hl_buf *b, const struct said *s)
+{
+	(void)s;
+	hl_buf_adds(b, "a regular resource, created after pre-install");
+}
+
+static void hl403_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->o);
+	hl_buf_adds(b, " is a regular resource: pre-upgrade hooks run "
+		    "before Helm applies the new revision, so it exists "
+		    "only if the previous revision already had it");
+}
+
+static void hl403_help(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "if '%s' is new in this version, make it a "
+		    "pre-upgrade hook with a lower weight, or run this "
+		    "hook at post-upgrade", name_of(s->o));
+}
+
+static void hl403_mark(struct hl_buf *b, const struct said *s)
+{
+	(void)s;
+	hl_buf_adds(b, "a regular resource, there only if the previous "
+		    "revision had it");
+}
+
+static void hl404_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->o);
+	hl_buf_addf(b, " is a regular resource: helm uninstall deletes it "
+		    "before the post-delete hooks run, so this %s cannot "
+		    "use it", s->r->kind);
+}
+
+static void hl404_help(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "make '%s' a post-delete hook with a lower weight, "
+		    "or keep it with helm.sh/resource-policy: keep",
+		    name_of(s->o));
+}
+
+static void hl404_mark(struct hl_buf *b, const struct said *s)
+{
+	(void)s;
+	hl_buf_adds(b, "a regular resource, already deleted by uninstall");
+}
+
+static void hl405_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->o);
+	hl_buf_adds(b, " does not exist when this hook runs at ");
+	events_text(b, s->p->events);
+	hl_buf_adds(b, ": it is a hook of ");
+	events_text(b, s->o->event_mask);
+	hl_buf_addf(b, " only, %s",
+		    absent_reason(s->p->events, s->o->event_mask));
+}
+
+static void hl405_help(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "add %s to the helm.sh/hook events of '%s'",
+		    first_event(s->p->events & ~s->o->event_mask), name_of(s->o));
+}
+
+static void hl405_mark(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_adds(b, "a hook of ");
+	hl_events_csv(b, s->o->event_mask);
+	hl_buf_adds(b, " only, not there yet");
+}
+
+static void hl406_message(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "%s hook needs CustomResourceDefinition '%s', ",
+		    s->r->kind, name_of(s->o));
+	if (s->p->why == HL_WHY_NOT_YET) {
+		hl_buf_adds(b, "a regular resource of the release: Helm "
+			    "creates regular resources after the "
+			    "pre-install hooks");
+	} else {
+		hl_buf_addf(b, "a hook of %s", s->p->why == HL_WHY_SAME_EVENT ?
+			    "the same event (" : "a later event (");
+		events_text(b, s->o->event_mask);
+		hl_buf_adds(b, ")");
+	}
+	hl_buf_adds(b, " and never waits for a CRD to be Established, "
+		    "so creating it fails with \"no matches for kind\"");
+}
+
+static void hl406_help(struct hl_buf *b, const struct said *s)
+{
+	(void)s;
+	hl_buf_adds(b, "move the CustomResourceDefinition to the chart's "
+		    "crds/ directory");
+}
+
+static void hl406_mark(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "its CRD '%s' is not established yet", name_of(s->o));
+}
+
+static void hl407_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->o);
+	hl_buf_addf(b, " is a test hook: Helm creates test hooks only "
+		    "during helm test, so it does not exist for this %s",
+		    s->r->kind);
+}
+
+static void hl407_help(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "do not depend on test hooks: make '%s' a regular "
+		    "resource, or a hook of the events that need it",
+		    name_of(s->o));
+}
+
+static void hl407_mark(struct hl_buf *b, const struct said *s)
+{
+	(void)s;
+	hl_buf_adds(b, "a test hook, there only during helm test");
+}
+
+static void hl408_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->r);
+	hl_buf_adds(b, " is defined again as a hook of ");
+	events_text(b, s->p->events);
+	hl_buf_adds(b, ": both documents are one object, so Helm deletes "
+		    "the first (before-hook-creation) or fails with "
+		    "AlreadyExists when it creates the second");
+}
+
+static void same_object_help(struct hl_buf *b, const struct said *s)
+{
+	(void)s;
+	hl_buf_adds(b, "give each hook its own name, or merge the "
+		    "documents into one hook with all the events");
+}
+
+static void same_object_mark(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "the same object as the %s '%s' hook of ",
+		    s->o->kind, name_of(s->o));
+	hl_events_csv(b, s->o->event_mask);
+}
+
+static void hl409_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->r);
+	hl_buf_adds(b, " is defined again as a hook, for other events (");
+	events_text(b, s->r->event_mask);
+	hl_buf_adds(b, " here, ");
+	events_text(b, s->o->event_mask);
+	hl_buf_adds(b, " before): both documents are one object, which "
+		    "Helm deletes and creates again with whichever "
+		    "definition runs");
+}
+
+static void hl410_message(struct hl_buf *b, const struct said *s)
+{
+	object_text(b, s->r);
+	hl_buf_adds(b, " is both a hook and a regular resource: Helm 3 "
+		    "fails with AlreadyExists or invalid ownership "
+		    "metadata, Helm 4 merges them, and the hook's "
+		    "before-hook-creation deletes the release's object");
+}
+
+static void hl410_help(struct hl_buf *b, const struct said *s)
+{
+	(void)s;
+	hl_buf_adds(b, "rename the hook, or keep only one of the two");
+}
+
+static void hl410_mark(struct hl_buf *b, const struct said *s)
+{
+	hl_buf_addf(b, "the same object as a %s %s '%s'",
+		    s->o->is_hook ? "hook" : "regular", s->o->kind,
+		    name_of(s->o));
+}
+
+static void hl412_message(struct hl_buf *b, const struct said *s)
+{
+	size_t i;
+
+	hl_buf_addf(b, "%u hooks of ", (unsigned)s->p->count);
+	events_text(b, s->p->events);
+	hl_buf_addf(b, " have weight %lld: Helm orders them by name (",
+		    s->r->weight);
+	for (i = 0; i < s->p->count && i < 3; i++)
+		hl_buf_addf(b, "%s'%s'", i ? ", " : "",
+			    name_of(res_at(s->l, s->jd->members[s->p->first + i])));
+	hl_buf_addf(b, "%s), so their order depends on the rendered "
+		    "names, which may depend on the release name",
+		    s->p->count > 3 ? ", ..." : "");
+}
+
+static void hl412_help(struct hl_buf *b, const struct said *s)
+{
+	(void)s;
+	hl_buf_adds(b, "give them distinct helm.sh/hook-weight values in "
+		    "the order they must run");
+}
+
+/* One entry per release rule: everything a finding and a plan mark say. */
+static const struct release_rule release_rules[] = {
+	{ HL_RULE_HL303, hl303_message, hl303_help, "is deleted by hook-succeeded",
+	  hl303_mark },
+	{ HL_RULE_HL304, hl304_message, hl304_help, "is defined here",
+	  hl304_mark },
+	{ HL_RULE_HL401, hl401_message, hl401_help, "is created later",
+	  hl401_mark },
+	{ HL_RULE_HL402, hl402_message, hl402_help, "is a regular resource",
+	  hl402_mark },
+	{ HL_RULE_HL403, hl403_message, hl403_help, "is a regular resource",
+	  hl403_mark },
+	{ HL_RULE_HL404, hl404_message, hl404_help, "is a regular resource",
+	  hl404_mark },
+	{ HL_RULE_HL405, hl405_message, hl405_help, "is defined here",
+	  hl405_mark },
+	{ HL_RULE_HL406, hl406_message, hl406_help, "is defined here",
+	  hl406_mark },
+	{ HL_RULE_HL407, hl407_message, hl407_help, "is defined here",
+	  hl407_mark },
+	{ HL_RULE_HL408, hl408_message, same_object_help, "is defined here first",
+	  same_object_mark },
+	{ HL_RULE_HL409, hl409_message, same_object_help, "is defined here first",
+	  same_object_mark },
+	{ HL_RULE_HL410, hl410_message, hl410_help, "is defined here first",
+	  hl410_mark },
+	{ HL_RULE_HL412, hl412_message, hl412_help, "is defined here",
+	  NULL },
+};
+
+static const struct release_rule *release_rule(enum hl_rule_id rule)
+{
+	size_t i;
+
+	for (i = 0; i < HL_ARRAY_SIZE(release_rules); i++)
+		if (release_rules[i].rule == rule)
+			return &release_rules[i];
+	hl_bug("%s is not a release rule", hl_rule_id(rule));
+}
+
+static struct said said_of(const struct hl_judgement *jd,
+			   const struct hl_problem *p)
+{
+	struct said s = { jd, jd->life, p, NULL, NULL };
+
+	s.r = res_at(s.l, p->res);
+	s.o = p->other != HL_NONE ? res_at(s.l, p->other) : NULL;
+	return s;
 }
 
 char *hl_problem_message(const struct hl_judgement *jd,
 			 const struct hl_problem *p)
 {
-	const struct hl_life *l = jd->life;
 	struct hl_buf b = HL_BUF_INIT;
-	const struct hl_res *r = res_at(l, p->res);
-	const struct hl_res *o = p->other != HL_NONE ? res_at(l, p->other) : NULL;
-	size_t i;
+	struct said s = said_of(jd, p);
 
-	switch (p->rule) {
-	case HL_RULE_HL406:
-		hl_buf_addf(&b, "%s hook needs CustomResourceDefinition '%s', ",
-			    r->kind, name_of(o));
-		if (p->why == HL_WHY_NOT_YET) {
-			hl_buf_adds(&b, "a regular resource of the release: Helm "
-				    "creates regular resources after the "
-				    "pre-install hooks");
-		} else {
-			hl_buf_addf(&b, "a hook of %s", p->why == HL_WHY_SAME_EVENT ?
-				    "the same event (" : "a later event (");
-			events_text(&b, o->event_mask);
-			hl_buf_adds(&b, ")");
-		}
-		hl_buf_adds(&b, " and never waits for a CRD to be Established, "
-			    "so creating it fails with \"no matches for kind\"");
-		break;
-	case HL_RULE_HL408:
-		object_text(&b, r);
-		hl_buf_adds(&b, " is defined again as a hook of ");
-		events_text(&b, p->events);
-		hl_buf_adds(&b, ": both documents are one object, so Helm deletes "
-			    "the first (before-hook-creation) or fails with "
-			    "AlreadyExists when it creates the second");
-		break;
-	case HL_RULE_HL409:
-		object_text(&b, r);
-		hl_buf_adds(&b, " is defined again as a hook, for other events (");
-		events_text(&b, r->event_mask);
-		hl_buf_adds(&b, " here, ");
-		events_text(&b, o->event_mask);
-		hl_buf_adds(&b, " before): both documents are one object, which "
-			    "Helm deletes and creates again with whichever "
-			    "definition runs");
-		break;
-	case HL_RULE_HL410:
-		object_text(&b, r);
-		hl_buf_adds(&b, " is both a hook and a regular resource: Helm 3 "
-			    "fails with AlreadyExists or invalid ownership "
-			    "metadata, Helm 4 merges them, and the hook's "
-			    "before-hook-creation deletes the release's object");
-		break;
-	case HL_RULE_HL412:
-		hl_buf_addf(&b, "%u hooks of ", (unsigned)p->count);
-		events_text(&b, p->events);
-		hl_buf_addf(&b, " have weight %lld: Helm orders them by name (",
-			    r->weight);
-		for (i = 0; i < p->count && i < 3; i++)
-			hl_buf_addf(&b, "%s'%s'", i ? ", " : "",
-				    name_of(res_at(l, jd->members[p->first + i])));
-		hl_buf_addf(&b, "%s), so their order depends on the rendered "
-			    "names, which may depend on the release name",
-			    p->count > 3 ? ", ..." : "");
-		break;
-	default:
-		msg_ref(&b, l, p);
-		break;
-	}
+	release_rule(p->rule)->message(&b, &s);
 	return hl_buf_detach(&b);
-}
-
-static const char *help_text(const struct hl_life *l,
-			     const struct hl_problem *p, struct hl_buf *b)
-{
-	const struct hl_res *r = res_at(l, p->res);
-	const struct hl_res *o = p->other != HL_NONE ? res_at(l, p->other) : NULL;
-
-	switch (p->rule) {
-	case HL_RULE_HL303:
-		hl_buf_addf(b, "drop hook-succeeded from '%s' (keep "
-			    "before-hook-creation), or make it a regular resource",
-			    name_of(o));
-		break;
-	case HL_RULE_HL304:
-		hl_buf_addf(b, "make '%s' a regular resource of the release",
-			    name_of(o));
-		break;
-	case HL_RULE_HL401:
-		hl_buf_addf(b, "give '%s' a lower helm.sh/hook-weight than this "
-			    "hook, e.g. \"%lld\"", name_of(o),
-			    r->weight > LLONG_MIN ? r->weight - 1 : r->weight);
-		break;
-	case HL_RULE_HL402:
-		hl_buf_addf(b, "make '%s' a pre-install hook with a lower weight, "
-			    "or run this hook at post-install", name_of(o));
-		break;
-	case HL_RULE_HL403:
-		hl_buf_addf(b, "if '%s' is new in this version, make it a "
-			    "pre-upgrade hook with a lower weight, or run this "
-			    "hook at post-upgrade", name_of(o));
-		break;
-	case HL_RULE_HL404:
-		hl_buf_addf(b, "make '%s' a post-delete hook with a lower weight, "
-			    "or keep it with helm.sh/resource-policy: keep",
-			    name_of(o));
-		break;
-	case HL_RULE_HL405:
-		hl_buf_addf(b, "add %s to the helm.sh/hook events of '%s'",
-			    first_event(p->events & ~o->event_mask), name_of(o));
-		break;
-	case HL_RULE_HL406:
-		hl_buf_adds(b, "move the CustomResourceDefinition to the chart's "
-			    "crds/ directory");
-		break;
-	case HL_RULE_HL407:
-		hl_buf_addf(b, "do not depend on test hooks: make '%s' a regular "
-			    "resource, or a hook of the events that need it",
-			    name_of(o));
-		break;
-	case HL_RULE_HL408:
-	case HL_RULE_HL409:
-		hl_buf_adds(b, "give each hook its own name, or merge the "
-			    "documents into one hook with all the events");
-		break;
-	case HL_RULE_HL410:
-		hl_buf_adds(b, "rename the hook, or keep only one of the two");
-		break;
-	case HL_RULE_HL412:
-		hl_buf_adds(b, "give them distinct helm.sh/hook-weight values in "
-			    "the order they must run");
-		break;
-	default:
-		return NULL;
-	}
-	return b->s;
 }
 
 void hl_problem_mark(struct hl_buf *b, const struct hl_judgement *jd,
 		     const struct hl_problem *p)
 {
-	const struct hl_life *l = jd->life;
-	const struct hl_res *r = res_at(l, p->res);
-	const struct hl_res *o = p->other != HL_NONE ? res_at(l, p->other) : NULL;
+	struct said s = said_of(jd, p);
+	const struct release_rule *rr = release_rule(p->rule);
 
 	if (p->ref != HL_NONE) {
-		const struct hl_ref *ref = &r->refs[p->ref];
+		const struct hl_ref *ref = &s.r->refs[p->ref];
 		hl_buf_addf(b, "%s '%s' (%s): ", hl_ref_field(ref), ref->name,
 			    hl_ref_kind_name(ref));
 	}
-	switch (p->rule) {
-	case HL_RULE_HL303:
-		if (p->del_event < HL_EV_MAX)
-			hl_buf_addf(b, "deleted at the end of %s (hook-succeeded)",
-				    hl_event_name((enum hl_event)p->del_event));
-		else
-			hl_buf_adds(b, "a hook deleted at the end of its event "
-				    "(hook-succeeded)");
-		break;
-	case HL_RULE_HL304:
-		hl_buf_adds(b, "a hook object the release does not manage");
-		break;
-	case HL_RULE_HL401:
-		if (p->uncertain)
-			hl_buf_adds(b, "may be created later in this event (the "
-				    "order is known only once rendered); Helm "
-				    "waits for this hook first");
-		else if (o->weight == r->weight)
-			hl_buf_adds(b, "created later in this event (same "
-				    "weight: Helm orders by name); Helm waits "
-				    "for this hook first");
-		else
-			hl_buf_addf(b, "created later in this event (weight "
-				    "%lld); Helm waits for this hook first",
-				    o->weight);
-		break;
-	case HL_RULE_HL402:
-		hl_buf_adds(b, "a regular resource, created after pre-install");
-		break;
-	case HL_RULE_HL403:
-		hl_buf_adds(b, "a regular resource, there only if the previous "
-			    "revision had it");
-		break;
-	case HL_RULE_HL404:
-		hl_buf_adds(b, "a regular resource, already deleted by uninstall");
-		break;
-	case HL_RULE_HL405:
-		hl_buf_adds(b, "a hook of ");
-		hl_events_csv(b, o->event_mask);
-		hl_buf_adds(b, " only, not there yet");
-		break;
-	case HL_RULE_HL406:
-		hl_buf_addf(b, "its CRD '%s' is not established yet", name_of(o));
-		break;
-	case HL_RULE_HL407:
-		hl_buf_adds(b, "a test hook, there only during helm test");
-		break;
-	case HL_RULE_HL408:
-	case HL_RULE_HL409:
-		hl_buf_addf(b, "the same object as the %s '%s' hook of ",
-			    o->kind, name_of(o));
-		hl_events_csv(b, o->event_mask);
-		break;
-	case HL_RULE_HL410:
-		hl_buf_addf(b, "the same object as a %s %s '%s'",
-			    o->is_hook ? "hook" : "regular", o->kind,
-			    name_of(o));
-		break;
-	default:
-		break;
-	}
+	if (rr->mark)
+		rr->mark(b, &s);
 }
 
 /* --- findings ----------------------------------------------------------- */
@@ -935,33 +1061,13 @@ static void related(struct hl_ctx *ctx, struct hl_finding *f,
 				   o->kind, name_of(o), what);
 }
 
-static const char *related_text(const struct hl_problem *p)
-{
-	if (p->uncertain)
-		return "may be created later";
-	switch (p->rule) {
-	case HL_RULE_HL303:
-		return "is deleted by hook-succeeded";
-	case HL_RULE_HL401:
-		return "is created later";
-	case HL_RULE_HL402:
-	case HL_RULE_HL403:
-	case HL_RULE_HL404:
-		return "is a regular resource";
-	case HL_RULE_HL408:
-	case HL_RULE_HL409:
-	case HL_RULE_HL410:
-		return "is defined here first";
-	default:
-		return "is defined here";
-	}
-}
-
 static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 			   const struct hl_problem *p)
 {
 	const struct hl_life *l = jd->life;
 	const struct hl_res *r = res_at(l, p->res);
+	const struct release_rule *rr = release_rule(p->rule);
+	struct said s = said_of(jd, p);
 	struct hl_buf help = HL_BUF_INIT;
 	struct hl_finding *f;
 	char *msg;
@@ -977,11 +1083,12 @@ static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 		f->severity = HL_SEV_INFO;
 	if (r->source)
 		f->template_path = xstrdup(r->source);
-	if (help_text(l, p, &help))
-		hl_finding_help(f, "%s", help.s);
+	rr->help(&help, &s);
+	hl_finding_help(f, "%s", help.s);
 	hl_buf_release(&help);
 	if (p->rule != HL_RULE_HL412) {
-		related(ctx, f, r, res_at(l, p->other), related_text(p));
+		related(ctx, f, r, s.o, p->uncertain ? "may be created later" :
+			rr->related);
 		return;
 	}
 	for (i = 0; i + 1 < p->count && i < GROUP_RELATED_MAX; i++)

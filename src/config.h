@@ -56,7 +56,7 @@ bool hl_config_ignores(const struct hl_opts *o, const char *path, bool is_dir);
 /*
  * Whether findings of @r count for the exit status. A rule that is off by
  * default counts only when the configuration file gave it a severity
- * (RULES.md): enabled by --enable or "on", it only informs.
+ * (docs/configuration.md): enabled by --enable or "on", it only informs.
  */
 bool hl_config_fails(const struct hl_opts *o, enum hl_rule_id r);
 

@@ -49,7 +49,7 @@ struct hl_run {
  */
 int hl_run_cmp(const struct hl_run *a, const struct hl_run *b);
 /* Whether Helm's order of names @a and @b is known before rendering:
- * they first differ in literal text (symbolic names, DESIGN.md). */
+ * they first differ in literal text (docs/hacking.md "Symbolic names"). */
 bool hl_name_order_known(const char *a, const char *b);
 /* Whether Helm's order of hooks @a and @b depends on rendering (a
  * templated weight, or equal weights and names that differ in actions). */

@@ -52,7 +52,7 @@ struct lint {
 	bool one_chart;			/* ... so far, in every manifest */
 };
 
-/* A manifest is a mapping with both apiVersion and kind (DESIGN.md). */
+/* A manifest is a mapping with apiVersion and kind (docs/usage.md). */
 static bool is_manifest(const struct hl_doc *d)
 {
 	return d->is_mapping && hl_value_present(&d->api_version) &&

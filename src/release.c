@@ -128,7 +128,7 @@ static void add_action(struct hl_buf *b, const char *s, size_t n)
  * The text a value is compared by. A value that template actions build
  * (chart template sources) is its template text with each action
  * normalised, so that two uses of one helper name one object and two
- * helpers do not (DESIGN.md "Symbolic names"); *@sym tells which.
+ * helpers do not (docs/hacking.md "Symbolic names"); *@sym tells which.
  */
 static const char *symbolic(struct hl_release *rel, const struct hl_doc *d,
 			    const struct hl_value *v, bool *sym)

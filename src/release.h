@@ -15,7 +15,7 @@ enum hl_ref_kind {
 	HL_REF_CLUSTER_ROLE,
 };
 
-/* One edge of reference §17: the consumer's value names another object. */
+/* One edge of §17: the consumer's value names another object. */
 struct hl_ref {
 	unsigned char kind;	/* enum hl_ref_kind */
 	unsigned char cap;	/* enum hl_cap_id it came from */

@@ -12,7 +12,7 @@
 #define HL_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define HL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
-/* Exit statuses, as DESIGN.md "Command line and exit status" defines them. */
+/* Exit statuses, as docs/usage.md "Exit status" defines them. */
 enum hl_exit {
 	HL_EXIT_OK = 0,
 	HL_EXIT_FINDINGS = 1,

@@ -550,13 +550,12 @@ static struct hl_kv *map_add(struct walker *w, struct hl_map *m)
 	return kv;
 }
 
-/* The context of a collection that is the value of key @k in @p. */
 /*
  * The context of a collection that is the value of key @k in @p. Object
- * metadata sits at known places (RULES.md: top level, pod templates,
- * jobTemplate, volumeClaimTemplates, List items); everything else is
- * C_NONE, which the walker passes over without looking at its keys
- * unless the capture trie follows a path through it.
+ * metadata sits at known places (the rules read it at the top level, in
+ * pod templates, jobTemplate, volumeClaimTemplates and List items);
+ * everything else is C_NONE, which the walker passes over without
+ * looking at its keys unless the capture trie follows a path through it.
  */
 static unsigned char child_ctx(const struct frame *p, unsigned char k)
 {

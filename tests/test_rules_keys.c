@@ -191,7 +191,7 @@ START_TEST(misspelled_keys)
 	expect_misspelled("helm.sh/output-log-policy",
 			  "helm.sh/hook-output-log-policy");
 	expect_misspelled("helm.sh/resource-polcy", "helm.sh/resource-policy");
-	/* the noun for Helm's verb (RULES.md's own example) */
+	/* the noun for Helm's verb (the catalogue's own example) */
 	expect_misspelled("helm.sh/hook-deletion-policy",
 			  "helm.sh/hook-delete-policy");
 	expect_misspelled("helm.sh/hook-deletions-policy",

@@ -668,7 +668,7 @@ START_TEST(templated_key_opens_mapping)
 }
 END_TEST
 
-/* Object metadata at the places RULES.md names, and nowhere else. */
+/* Object metadata at the places the rules read it, and nowhere else. */
 START_TEST(metadata_places)
 {
 	static const char in[] =

@@ -50,7 +50,7 @@ static void add_cand(struct cands *c, enum hl_rule_id rule,
 	x->obj = v->obj;
 }
 
-/* Which rule, if any, a verdict is (RULES.md HL3xx/HL4xx). */
+/* Which rule, if any, a verdict is (docs/rules/, HL3xx and HL4xx). */
 static int verdict_rule(const struct hl_life *l, const struct hl_verdict *v)
 {
 	const struct hl_res *c = res_at(l, v->res);
@@ -1026,7 +1026,7 @@ void hl_problem_mark(struct hl_buf *b, const struct hl_judgement *jd,
 
 /* --- findings ----------------------------------------------------------- */
 
-/* Where a problem points (DESIGN.md "Positions"). */
+/* Where a problem points (docs/usage.md "Positions"). */
 static struct hl_span problem_span(const struct hl_life *l,
 				   const struct hl_problem *p)
 {

@@ -18,7 +18,7 @@ version_runs=${VERSION_RUNS:-200}
 docs=${DOCS:-100000}
 bench_dir=${BENCH_DIR:-${TMPDIR:-/tmp}/hooklint-bench}
 
-# targets (DESIGN.md, "Quality bars")
+# targets (docs/hacking.md, "Quality bars")
 min_ratio=0.8
 max_rss_mib=32
 max_version_ms=2

@@ -94,23 +94,6 @@ static void finding(struct hl_jw *w, const struct hl_report *r,
 	hl_jw_close(w, '}');
 }
 
-static void errors(struct hl_jw *w, const struct hl_report *r)
-{
-	size_t i;
-
-	hl_jw_key(w, "errors");
-	hl_jw_open(w, '[');
-	for (i = 0; i < r->nerrors; i++) {
-		hl_jw_open(w, '{');
-		hl_jw_key(w, "path");
-		hl_jw_str(w, r->errors[i].path);
-		hl_jw_key(w, "message");
-		hl_jw_str(w, r->errors[i].message);
-		hl_jw_close(w, '}');
-	}
-	hl_jw_close(w, ']');
-}
-
 static void summary(struct hl_jw *w, const struct hl_report *r)
 {
 	hl_jw_key(w, "summary");
@@ -153,7 +136,7 @@ static void write_json(const struct hl_report *r, const struct hl_opts *o,
 		hl_jw_flush(&w, false);
 	}
 	hl_jw_close(&w, ']');
-	errors(&w, r);
+	hl_report_json_errors(&w, r);
 	summary(&w, r);
 	hl_jw_close(&w, '}');
 	hl_jw_finish(&w);

@@ -310,20 +310,9 @@ static void json_begin(struct hl_plan *p)
 static int json_end(struct hl_plan *p, const struct hl_report *r)
 {
 	struct hl_jw *w = &p->jw;
-	size_t i;
 
 	hl_jw_close(w, ']');
-	hl_jw_key(w, "errors");
-	hl_jw_open(w, '[');
-	for (i = 0; i < r->nerrors; i++) {
-		hl_jw_open(w, '{');
-		hl_jw_key(w, "path");
-		hl_jw_str(w, r->errors[i].path);
-		hl_jw_key(w, "message");
-		hl_jw_str(w, r->errors[i].message);
-		hl_jw_close(w, '}');
-	}
-	hl_jw_close(w, ']');
+	hl_report_json_errors(w, r);
 	hl_jw_close(w, '}');
 	hl_buf_addc(&w->b, '\n');
 	return hl_jw_finish(w);

@@ -255,3 +255,20 @@ void hl_report_release(struct hl_report *r)
 	free(r->base_uri);
 	memset(r, 0, sizeof(*r));
 }
+
+void hl_report_json_errors(struct hl_jw *w, const struct hl_report *r)
+{
+	size_t i;
+
+	hl_jw_key(w, "errors");
+	hl_jw_open(w, '[');
+	for (i = 0; i < r->nerrors; i++) {
+		hl_jw_open(w, '{');
+		hl_jw_key(w, "path");
+		hl_jw_str(w, r->errors[i].path);
+		hl_jw_key(w, "message");
+		hl_jw_str(w, r->errors[i].message);
+		hl_jw_close(w, '}');
+	}
+	hl_jw_close(w, ']');
+}

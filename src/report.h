@@ -6,6 +6,7 @@
 #ifndef HL_REPORT_H
 #define HL_REPORT_H
 
+#include "json.h"
 #include "position.h"
 #include "registry.h"
 
@@ -101,5 +102,8 @@ const char *hl_report_path(const struct hl_report *r, size_t idx);
 /* How many files were linted. */
 size_t hl_report_nlinted(const struct hl_report *r);
 void hl_report_release(struct hl_report *r);
+/* The "errors" member of a JSON report or plan: each unreadable input's
+ * path and message. */
+void hl_report_json_errors(struct hl_jw *w, const struct hl_report *r);
 
 #endif

@@ -15,6 +15,27 @@
 #include "lint.h"
 #include "engine.h"
 
+/* A migration Job of the "shop" chart, up to its annotations' entries;
+ * JOB_SPEC completes it so that the kind rules have nothing to say. */
+#define JOB_META                                                        \
+	"---\n"                                                         \
+	"# Source: shop/templates/db-migrate-job.yaml\n"                \
+	"apiVersion: batch/v1\n"                                        \
+	"kind: Job\n"                                                   \
+	"metadata:\n"                                                   \
+	"  name: shop-db-migrate\n"                                     \
+	"  annotations:\n"
+
+#define JOB_SPEC                                                        \
+	"spec:\n"                                                       \
+	"  backoffLimit: 1\n"                                           \
+	"  template:\n"                                                 \
+	"    spec:\n"                                                   \
+	"      restartPolicy: Never\n"                                  \
+	"      containers:\n"                                           \
+	"        - name: migrate\n"                                     \
+	"          image: registry.example.com/shop/api:1.4.2\n"
+
 /* The options of the next lints: the defaults (as with no flags) until a
  * test changes them, e.g. ->target or ->severity[HL_RULE_HL502]. */
 struct hl_opts *lint_opts(void);

@@ -33,7 +33,7 @@
 	"          args: [\"migrate\", \"--to-latest\"]\n"
 
 /* A bounded Job spec whose pod template has restartPolicy @policy. */
-#define JOB_SPEC(policy)                                                \
+#define JOB_SPEC_WITH(policy)                                                \
 	"spec:\n"                                                       \
 	"  backoffLimit: 1\n"                                           \
 	"  template:\n"                                                 \
@@ -63,7 +63,7 @@
 
 START_TEST(job_is_fine)
 {
-	lint_text(JOB("pre-install") JOB_SPEC("Never"));
+	lint_text(JOB("pre-install") JOB_SPEC_WITH("Never"));
 	lint_expect_none();
 	lint_text(JOB("pre-install")
 		  "spec:\n"
@@ -80,7 +80,7 @@ START_TEST(job_restart_always)
 {
 	const struct hl_finding *f;
 
-	lint_text(JOB("pre-install") JOB_SPEC("Always"));
+	lint_text(JOB("pre-install") JOB_SPEC_WITH("Always"));
 	f = lint_expect_at(HL_RULE_HL501, "Always", 0);
 	ck_assert_str_eq(f->message, "Job hook's pod template has "
 			 "restartPolicy 'Always', which the API server "
@@ -145,11 +145,11 @@ START_TEST(job_restart_empty)
 		  CONTAINERS);
 	lint_expect(HL_RULE_HL501, lint_after("restartPolicy:"));
 	lint_expect_total(1);
-	lint_text(JOB("pre-install") JOB_SPEC("\"\""));
+	lint_text(JOB("pre-install") JOB_SPEC_WITH("\"\""));
 	lint_expect_at(HL_RULE_HL501, "\"\"", 0);
 	lint_expect_total(1);
 	/* the walker does not resolve restartPolicy: the rule reads null */
-	lint_text(JOB("pre-install") JOB_SPEC("null"));
+	lint_text(JOB("pre-install") JOB_SPEC_WITH("null"));
 	lint_expect_at(HL_RULE_HL501, "null", 0);
 	lint_expect_total(1);
 }
@@ -206,7 +206,7 @@ START_TEST(job_name_length)
 {
 	const struct hl_finding *f;
 
-	lint_text(JOB_NAMED(NAME64, "pre-install") JOB_SPEC("Never"));
+	lint_text(JOB_NAMED(NAME64, "pre-install") JOB_SPEC_WITH("Never"));
 	f = lint_expect_at(HL_RULE_HL504, NAME64, 0);
 	ck_assert_str_eq(f->message, "Job hook name is 64 characters long, "
 			 "more than 63: it is copied into the job-name label, "
@@ -217,7 +217,7 @@ START_TEST(job_name_length)
 	lint_expect_total(1);
 
 	lint_text(JOB_NAMED("\"" NAME63 "\"", "pre-install")
-		  JOB_SPEC("Never"));
+		  JOB_SPEC_WITH("Never"));
 	lint_expect_none();
 }
 END_TEST
@@ -275,7 +275,7 @@ START_TEST(generate_name)
 		  "  annotations:\n"
 		  "    helm.sh/hook: pre-install\n"
 		  CLEANUP
-		  JOB_SPEC("Never"));
+		  JOB_SPEC_WITH("Never"));
 	/* HL504 skips a Job with only generateName */
 	lint_expect_at(HL_RULE_HL506, "generateName", 0);
 	lint_expect_total(1);
@@ -324,7 +324,7 @@ START_TEST(test_job)
 	for (i = 0; i < HL_ARRAY_SIZE(events); i++) {
 		bool deprecated = !strcmp(events[i], "test-success");
 
-		snprintf(text, sizeof(text), JOB("%s") JOB_SPEC("Never"),
+		snprintf(text, sizeof(text), JOB("%s") JOB_SPEC_WITH("Never"),
 			 events[i]);
 		lint_text(text);
 		lint_expect_at(HL_RULE_HL510, "Job", 0);
@@ -336,7 +336,7 @@ START_TEST(test_job)
 	/* an output-log policy prints a Job's logs (Helm 3.18 and later) */
 	lint_text(JOB("test")
 		  "    helm.sh/hook-output-log-policy: hook-failed\n"
-		  JOB_SPEC("Never"));
+		  JOB_SPEC_WITH("Never"));
 	ck_assert_uint_eq(lint_count(HL_RULE_HL510), 0);
 	lint_expect_none();
 }

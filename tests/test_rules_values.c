@@ -11,24 +11,6 @@
  * runs up to the annotations' entries, the matching *_SPEC completes the
  * object so that only the annotations can raise anything.
  */
-#define JOB_META                                                        \
-	"---\n"                                                         \
-	"# Source: shop/templates/db-migrate-job.yaml\n"                \
-	"apiVersion: batch/v1\n"                                        \
-	"kind: Job\n"                                                   \
-	"metadata:\n"                                                   \
-	"  name: shop-db-migrate\n"                                     \
-	"  annotations:\n"
-
-#define JOB_SPEC                                                        \
-	"spec:\n"                                                       \
-	"  backoffLimit: 1\n"                                           \
-	"  template:\n"                                                 \
-	"    spec:\n"                                                   \
-	"      restartPolicy: Never\n"                                  \
-	"      containers:\n"                                           \
-	"        - name: migrate\n"                                     \
-	"          image: registry.example.com/shop/api:1.4.2\n"
 
 /* helm create's test Pod: test hooks are Pods (a Job is HL510's). */
 #define POD_META                                                        \

@@ -1,80 +1,107 @@
 /* SPDX-License-Identifier: MIT */
-/* cli.c - the option table, usage text, --list-rules and --explain */
+/* cli.c - argv to struct hl_opts by the option table of options.c, the
+ * usage text, --list-rules and --explain */
 #include "cli.h"
-#include "emit.h"
+#include "options.h"
+#include "plan.h"
 
 #include "buildinfo.h"
 #include "config.h"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	OPT_FORMAT = 256,
-	OPT_FAIL_ON,
-	OPT_EXIT_ZERO,
-	OPT_ENABLE,
-	OPT_DISABLE,
-	OPT_TARGET,
-	OPT_MODE,
-	OPT_COLOR,
-	OPT_STDIN_FILENAME,
-	OPT_LIST_RULES,
-	OPT_EXPLAIN,
-	OPT_CONFIG,
-	OPT_FORCE_EXCLUDE,
+/* getopt_long's value for an option without a letter: hl_options[] index
+ * plus this, past every char. */
+#define LONG_ONLY 256
+/* --help: where the help texts start, and the width they are wrapped at */
+#define HELP_COL 28
+#define HELP_WIDTH 79
+
+/* An argument word and the value it stands for. */
+struct word {
+	const char *word;
+	int value;
+	bool dflt;	/* marked "(default)" in --help */
 };
 
-static const struct option lopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "output", required_argument, NULL, 'o' },
-	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
-	{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
-	{ "enable", required_argument, NULL, OPT_ENABLE },
-	{ "disable", required_argument, NULL, OPT_DISABLE },
-	{ "target", required_argument, NULL, OPT_TARGET },
-	{ "mode", required_argument, NULL, OPT_MODE },
-	{ "color", required_argument, NULL, OPT_COLOR },
-	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
-	{ "config", required_argument, NULL, OPT_CONFIG },
-	{ "force-exclude", no_argument, NULL, OPT_FORCE_EXCLUDE },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
-	{ "explain", required_argument, NULL, OPT_EXPLAIN },
-	{ "version", no_argument, NULL, 'V' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
+/* A word list, and what an unknown word is called in the error. */
+struct word_set {
+	const char *what;
+	const struct word *words;	/* ends with a NULL word */
 };
 
-static const char usage_text[] =
+/* In the order --help and the errors list them. */
+static const struct word formats[] = {
+	{ "text", HL_FMT_TEXT, true },
+	{ "gcc", HL_FMT_GCC, false },
+	{ "json", HL_FMT_JSON, false },
+	{ "sarif", HL_FMT_SARIF, false },
+	{ "github", HL_FMT_GITHUB, false },
+	{ NULL, 0, false },
+};
+
+static const struct word plan_formats[] = {
+	{ "text", HL_PLAN_TEXT, true },
+	{ "json", HL_PLAN_JSON, false },
+	{ "mermaid", HL_PLAN_MERMAID, false },
+	{ NULL, 0, false },
+};
+
+static const struct word levels[] = {
+	{ "error", HL_SEV_ERROR, false },
+	{ "warning", HL_SEV_WARNING, true },
+	{ "info", HL_SEV_INFO, false },
+	{ "never", HL_SEV_OFF, false },
+	{ NULL, 0, false },
+};
+
+static const struct word targets[] = {
+	{ "helm", HL_TARGET_HELM, true },
+	{ "helm3", HL_TARGET_HELM3, false },
+	{ "helm4", HL_TARGET_HELM4, false },
+	{ "argocd", HL_TARGET_ARGOCD, false },
+	{ "flux", HL_TARGET_FLUX, false },
+	{ NULL, 0, false },
+};
+
+static const struct word modes[] = {
+	{ "auto", HL_MODE_AUTO, true },
+	{ "rendered", HL_MODE_RENDERED, false },
+	{ "template", HL_MODE_TEMPLATE, false },
+	{ NULL, 0, false },
+};
+
+/* struct hl_opts' color: -1 auto, 0 never, 1 always */
+static const struct word colors[] = {
+	{ "auto", -1, true },
+	{ "always", 1, false },
+	{ "never", 0, false },
+	{ NULL, 0, false },
+};
+
+static const struct word_set word_sets[HL_WORDS_MAX] = {
+	[HL_WORDS_FORMAT] = { "format", formats },
+	[HL_WORDS_PLAN_FORMAT] = { "plan format", plan_formats },
+	[HL_WORDS_LEVEL] = { "level", levels },
+	[HL_WORDS_TARGET] = { "target", targets },
+	[HL_WORDS_MODE] = { "mode", modes },
+	[HL_WORDS_COLOR] = { "--color value", colors },
+};
+
+/* The fixed text of --help around the options of hl_options[]. */
+static const char usage_head[] =
 "usage: hooklint [OPTIONS] [PATH...]\n"
 "       hooklint --list-rules | --explain ID | --version | --help\n"
 "\n"
 "Lint Helm hook annotations in rendered manifests (files, directories,\n"
 "or - for stdin). With no PATH, the current directory is linted.\n"
 "\n"
-"Options:\n"
-"      --format FORMAT       text (default), gcc, json, sarif or github\n"
-"  -o, --output FILE         write the report to FILE\n"
-"      --fail-on LEVEL       exit 1 on findings at or above LEVEL: error,\n"
-"                            warning (default), info or never\n"
-"      --exit-zero           exit 0 even when there are findings\n"
-"      --enable ID[,ID...]   enable rules (IDs or names), also off ones\n"
-"      --disable ID[,ID...]  disable rules (IDs, names, or all)\n"
-"      --target TARGET       helm (default), helm3, helm4, argocd or flux\n"
-"      --mode MODE           auto (default), rendered or template\n"
-"      --color WHEN          auto (default), always or never\n"
-"      --stdin-filename PATH the path of the file given on stdin\n"
-"      --config FILE         read FILE instead of the .hooklint.yaml found\n"
-"                            in the current directory or above it\n"
-"      --force-exclude       apply the config's ignore globs to files\n"
-"                            named on the command line too\n"
-"  -q, --quiet               no summary line\n"
-"      --list-rules          list the rules and exit\n"
-"      --explain ID          explain a rule and exit\n"
-"  -V, --version             print the version and exit\n"
-"  -h, --help                print this help and exit\n"
+"Options:\n";
+
+static const char usage_tail[] =
 "\n"
 "Exit status: 0 no findings at or above the fail level, 1 findings,\n"
 "2 usage or configuration error, 3 an input could not be read or an\n"
@@ -82,7 +109,7 @@ static const char usage_text[] =
 "\n"
 "See also: hooklint plan --help\n";
 
-static const char plan_usage_text[] =
+static const char plan_usage_head[] =
 "usage: hooklint plan [OPTIONS] [PATH...]\n"
 "\n"
 "Show the hook lifecycle of each release: for install, upgrade, rollback,\n"
@@ -91,39 +118,145 @@ static const char plan_usage_text[] =
 "where a reference is not satisfied at that moment. 'plan' must be the\n"
 "first argument ('./plan' lints a file named plan).\n"
 "\n"
-"Options:\n"
-"      --format FORMAT       text (default), json or mermaid\n"
-"  -o, --output FILE         write the plan to FILE\n"
-"      --enable ID[,ID...]   enable rules (IDs or names), also off ones\n"
-"      --disable ID[,ID...]  disable rules (IDs, names, or all)\n"
-"      --target TARGET       helm (default), helm3, helm4, argocd or flux\n"
-"      --mode MODE           auto (default), rendered or template\n"
-"      --color WHEN          auto (default), always or never\n"
-"      --stdin-filename PATH the path of the file given on stdin\n"
-"      --config FILE         read FILE instead of the .hooklint.yaml found\n"
-"                            in the current directory or above it\n"
-"  -h, --help                print this help and exit\n"
+"Options:\n";
+
+static const char plan_usage_tail[] =
 "\n"
 "Exit status: 0 the plan was written, 2 usage or configuration error,\n"
 "3 an input could not be read or an internal error.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) HL_PRINTF(1, 2);
+
+static int usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "hooklint: error: ");
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\nTry 'hooklint --help' for more information.\n");
 	return -1;
 }
 
-/* Look @arg up in @words (NULL-terminated); -1 when absent. */
-static int pick(const char *arg, const char *const *words)
+/* "a, b or c" into @buf; with @dflt, "(default)" after the default. */
+static void join_words(const struct word *w, bool dflt, char *buf,
+		       size_t size)
 {
-	int i;
+	size_t len = 0;
+	size_t i;
 
-	for (i = 0; words[i]; i++)
-		if (!strcmp(arg, words[i]))
-			return i;
-	return -1;
+	buf[0] = 0;
+	for (i = 0; w[i].word && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s%s",
+					!i ? "" : w[i + 1].word ? ", " : " or ",
+					w[i].word,
+					dflt && w[i].dflt ? " (default)" : "");
+}
+
+/* The word list of option @id under command @cmd (plan's --format
+ * takes other words than the lint's). */
+static enum hl_opt_words words_of(enum hl_opt_id id, unsigned cmd)
+{
+	const struct hl_option *opt = &hl_options[id];
+
+	return cmd == HL_FOR_PLAN && opt->plan_words ? opt->plan_words :
+	       opt->words;
+}
+
+/* @arg's value in word list @set into @value; else a usage error that
+ * lists the words. */
+static int lookup(enum hl_opt_words set, const char *arg, int *value)
+{
+	const struct word_set *s = &word_sets[set];
+	const struct word *w;
+	char list[256];
+
+	for (w = s->words; w->word; w++)
+		if (!strcmp(arg, w->word)) {
+			*value = w->value;
+			return 0;
+		}
+	join_words(s->words, false, list, sizeof(list));
+	return usage_error("unknown %s '%s': %s", s->what, arg, list);
+}
+
+/* One line of help text from HELP_COL on, after @left; a line that is
+ * too long (a word list) is wrapped at a space. */
+static void print_help_line(const char *left, const char *text, size_t n)
+{
+	const size_t room = HELP_WIDTH - HELP_COL;
+
+	while (n > room) {
+		size_t cut = room;
+
+		while (cut && text[cut] != ' ')
+			cut--;
+		if (!cut)
+			break;
+		printf("%-*s %.*s\n", HELP_COL - 1, left, (int)cut, text);
+		left = "";
+		text += cut + 1;
+		n -= cut + 1;
+	}
+	printf("%-*s %.*s\n", HELP_COL - 1, left, (int)n, text);
+}
+
+/* @opt's help text for @cmd into @buf, "%v" replaced by its word list
+ * with the default marked. */
+static void help_text(enum hl_opt_id id, unsigned cmd, char *buf,
+		      size_t size)
+{
+	const struct hl_option *opt = &hl_options[id];
+	const char *help = cmd == HL_FOR_PLAN && opt->plan_help ?
+			   opt->plan_help : opt->help;
+	const char *v = strstr(help, "%v");
+	char words[256];
+
+	if (!v) {
+		snprintf(buf, size, "%s", help);
+		return;
+	}
+	join_words(word_sets[words_of(id, cmd)].words, true, words,
+		   sizeof(words));
+	snprintf(buf, size, "%.*s%s%s", (int)(v - help), help, words, v + 2);
+}
+
+/* An option's lines of --help for @cmd: "  -o, --output FILE" (or
+ * "      --format FORMAT"), then its help text from HELP_COL on. */
+static void print_option(enum hl_opt_id id, unsigned cmd)
+{
+	const struct hl_option *opt = &hl_options[id];
+	char left[64], text[512];
+	const char *line, *end;
+	int n;
+
+	if (opt->letter)
+		n = snprintf(left, sizeof(left), "  -%c, ", opt->letter);
+	else
+		n = snprintf(left, sizeof(left), "      ");
+	snprintf(left + n, sizeof(left) - (size_t)n, "--%s%s%s", opt->name,
+		 opt->arg ? " " : "", opt->arg ? opt->arg : "");
+	help_text(id, cmd, text, sizeof(text));
+	for (line = text; ; line = end + 1) {
+		end = strchr(line, '\n');
+		print_help_line(line == text ? left : "", line,
+				end ? (size_t)(end - line) : strlen(line));
+		if (!end)
+			break;
+	}
+}
+
+/* --help of @cmd: the fixed text around the options @cmd takes. */
+static void usage(unsigned cmd)
+{
+	size_t i;
+
+	fputs(cmd == HL_FOR_PLAN ? plan_usage_head : usage_head, stdout);
+	for (i = 0; i < HL_OPT_MAX; i++)
+		if (hl_options[i].cmds & cmd)
+			print_option((enum hl_opt_id)i, cmd);
+	fputs(cmd == HL_FOR_PLAN ? plan_usage_tail : usage_tail, stdout);
 }
 
 static int set_rules(struct hl_opts *o, const char *list, bool enable)
@@ -195,144 +328,160 @@ static int explain(const char *arg)
 	       hl_severity_word(m->severity), m->summary);
 	print_block("Why", m->rationale);
 	print_block("What Helm does", m->helm);
-	printf("Reference: helm-semantics %s\n\n", m->section);
+	printf("Reference: docs/helm-semantics.md %s\n\n", m->section);
 	print_block("Failing example", m->bad);
 	print_block("Passing example", m->good);
 	printf("More: %s\n", hl_rule_url(r));
 	return 1;
 }
 
-static int parse_option(struct hl_opts *o, int c, const char *arg,
-			int *plan_format)
+static int parse_option(struct hl_opts *o, enum hl_opt_id id,
+			const char *arg, int *plan_format)
 {
-	static const char *const plan_formats[] = { "text", "json", "mermaid",
-						    NULL };
-	static const char *const formats[] = { "text", "gcc", "json", "sarif",
-					       "github", NULL };
-	static const char *const levels[] = { "info", "warning", "error",
-					      "never", NULL };
-	static const char *const targets[] = { "helm", "helm3", "helm4",
-					       "argocd", "flux", NULL };
-	static const char *const modes[] = { "auto", "rendered", "template",
-					     NULL };
-	static const char *const colors[] = { "never", "always", "auto", NULL };
-	int i;
+	unsigned cmd = plan_format ? HL_FOR_PLAN : HL_FOR_LINT;
+	int v;
 
-	switch (c) {
-	case OPT_FORMAT:
-		if (plan_format) {
-			if ((i = pick(arg, plan_formats)) < 0)
-				return usage_error("unknown plan format '%s': text, json or mermaid", arg);
-			*plan_format = i;
-			return 0;
-		}
-		if ((i = pick(arg, formats)) < 0)
-			return usage_error("unknown format '%s': text, gcc, json, sarif or github", arg);
-		o->format = (enum hl_format)i;
+	switch (id) {
+	case HL_OPT_FORMAT:
+		if (lookup(words_of(id, cmd), arg, &v))
+			return -1;
+		if (plan_format)
+			*plan_format = v;
+		else
+			o->format = (enum hl_format)v;
 		return 0;
-	case 'o':
+	case HL_OPT_OUTPUT:
 		o->output = arg;
 		return 0;
-	case OPT_FAIL_ON:
-		if ((i = pick(arg, levels)) < 0)
-			return usage_error("unknown level '%s': error, warning, info or never", arg);
-		o->fail_on = i == 3 ? HL_SEV_OFF : (enum hl_severity)i;
+	case HL_OPT_FAIL_ON:
+		if (lookup(words_of(id, cmd), arg, &v))
+			return -1;
+		o->fail_on = (enum hl_severity)v;
 		o->flag.fail_on = true;
 		return 0;
-	case OPT_EXIT_ZERO:
+	case HL_OPT_EXIT_ZERO:
 		o->exit_zero = true;
 		return 0;
-	case OPT_ENABLE:
-	case OPT_DISABLE:
-		return set_rules(o, arg, c == OPT_ENABLE);
-	case OPT_TARGET:
-		if ((i = pick(arg, targets)) < 0)
-			return usage_error("unknown target '%s': helm, helm3, helm4, argocd or flux", arg);
-		o->target = (enum hl_target)i;
+	case HL_OPT_ENABLE:
+	case HL_OPT_DISABLE:
+		return set_rules(o, arg, id == HL_OPT_ENABLE);
+	case HL_OPT_TARGET:
+		if (lookup(words_of(id, cmd), arg, &v))
+			return -1;
+		o->target = (enum hl_target)v;
 		o->flag.target = true;
 		return 0;
-	case OPT_MODE:
-		if ((i = pick(arg, modes)) < 0)
-			return usage_error("unknown mode '%s': auto, rendered or template", arg);
-		o->mode = (enum hl_mode)i;
+	case HL_OPT_MODE:
+		if (lookup(words_of(id, cmd), arg, &v))
+			return -1;
+		o->mode = (enum hl_mode)v;
 		return 0;
-	case OPT_COLOR:
-		if ((i = pick(arg, colors)) < 0)
-			return usage_error("unknown --color value '%s': auto, always or never", arg);
-		o->color = i == 2 ? -1 : i;
-		return 0;
-	case OPT_STDIN_FILENAME:
+	case HL_OPT_COLOR:
+		return lookup(words_of(id, cmd), arg, &o->color);
+	case HL_OPT_STDIN_FILENAME:
 		o->stdin_filename = arg;
 		return 0;
-	case OPT_CONFIG:
+	case HL_OPT_CONFIG:
 		o->config_path = arg;
 		return 0;
-	case OPT_FORCE_EXCLUDE:
+	case HL_OPT_FORCE_EXCLUDE:
 		o->force_exclude = true;
 		return 0;
-	case 'q':
+	case HL_OPT_QUIET:
 		o->quiet = true;
 		return 0;
-	default:
-		return -1;
+	/* the actions: done here, then the program exits 0 (1 returned) */
+	case HL_OPT_LIST_RULES:
+		list_rules();
+		return 1;
+	case HL_OPT_EXPLAIN:
+		return explain(arg);
+	case HL_OPT_VERSION:
+		printf("hooklint %s\n", HL_VERSION);
+		return 1;
+	case HL_OPT_HELP:
+		usage(cmd);
+		return 1;
+	case HL_OPT_MAX:
+		break;
 	}
+	return -1;
 }
 
-/* "--fail-on" for OPT_FAIL_ON, "-q" for 'q'. */
-static const char *option_name(int c)
+/* getopt_long's tables, filled from hl_options[]. Both commands get every
+ * option: plan then names a lint-only one in its error ("not valid with
+ * plan") rather than calling it unknown, and abbreviations resolve the
+ * same way in both. */
+static void getopt_tables(struct option *lopts, char *shorts)
 {
-	static char buf[64];
 	size_t i;
 
-	for (i = 0; lopts[i].name; i++)
-		if (lopts[i].val == c) {
-			snprintf(buf, sizeof(buf), "--%s", lopts[i].name);
-			return buf;
+	for (i = 0; i < HL_OPT_MAX; i++) {
+		const struct hl_option *opt = &hl_options[i];
+
+		lopts[i] = (struct option){
+			.name = opt->name,
+			.has_arg = opt->arg ? required_argument : no_argument,
+			.val = opt->letter ? opt->letter :
+			       LONG_ONLY + (int)i,
+		};
+		if (opt->letter) {
+			*shorts++ = opt->letter;
+			if (opt->arg)
+				*shorts++ = ':';
 		}
-	snprintf(buf, sizeof(buf), "-%c", c);
-	return buf;
+	}
+	lopts[i] = (struct option){ 0 };
+	*shorts = 0;
 }
 
-/* Options of the lint run that mean nothing to plan. */
-static bool lint_only(int c)
+/* The hl_options[] index of getopt_long's value @c. */
+static enum hl_opt_id option_id(int c)
 {
-	return c == OPT_FAIL_ON || c == OPT_EXIT_ZERO || c == 'q' ||
-	       c == OPT_LIST_RULES || c == OPT_EXPLAIN || c == 'V';
+	size_t i;
+
+	if (c >= LONG_ONLY)
+		return (enum hl_opt_id)(c - LONG_ONLY);
+	for (i = 0; i < HL_OPT_MAX; i++)
+		if (hl_options[i].letter == c)
+			break;
+	return (enum hl_opt_id)i;
+}
+
+static int unknown_option(char **argv)
+{
+	/* a letter, or the value of a long option missing its argument */
+	if (optopt && optopt < LONG_ONLY) {
+		char s[2] = { (char)optopt, 0 };
+		return usage_error("unknown or incomplete option '-%s'", s);
+	}
+	return usage_error("unknown or incomplete option '%s'",
+			   argv[optind - 1]);
 }
 
 static int parse(int argc, char **argv, struct hl_opts *o, int *plan_format)
 {
-	int c;
+	unsigned cmd = plan_format ? HL_FOR_PLAN : HL_FOR_LINT;
+	struct option lopts[HL_OPT_MAX + 1];
+	char shorts[2 * HL_OPT_MAX + 1];
+	int c, ret;
 
+	getopt_tables(lopts, shorts);
 	opterr = 0;
 	optind = 0;	/* glibc: re-initialise, for repeated calls */
-	while ((c = getopt_long(argc, argv, "o:qVh", lopts, NULL)) != -1) {
-		if (plan_format && lint_only(c))
-			return usage_error("option '%s' is not valid with plan",
-					   option_name(c));
-		switch (c) {
-		case 'h':
-			fputs(plan_format ? plan_usage_text : usage_text, stdout);
-			return 1;
-		case 'V':
-			printf("hooklint %s\n", HL_VERSION);
-			return 1;
-		case OPT_LIST_RULES:
-			list_rules();
-			return 1;
-		case OPT_EXPLAIN:
-			return explain(optarg);
-		case '?':
-			if (optopt && optopt < 256) {
-				char s[2] = { (char)optopt, 0 };
-				return usage_error("unknown or incomplete option '-%s'", s);
-			}
-			return usage_error("unknown or incomplete option '%s'",
-					   argv[optind - 1]);
-		default:
-			if (parse_option(o, c, optarg, plan_format))
-				return -1;
-		}
+	while ((c = getopt_long(argc, argv, shorts, lopts, NULL)) != -1) {
+		enum hl_opt_id id;
+
+		/* '?': unknown, or a missing argument */
+		id = c == '?' ? HL_OPT_MAX : option_id(c);
+		if (id == HL_OPT_MAX)
+			return unknown_option(argv);
+		if (!(hl_options[id].cmds & cmd))
+			return usage_error("option '--%s' is not valid with plan",
+					   hl_options[id].name);
+		ret = parse_option(o, id, optarg, plan_format);
+		if (ret)
+			return ret;
 	}
 	o->paths = argv + optind;
 	o->npaths = (size_t)(argc - optind);

@@ -73,6 +73,14 @@ check "--force-exclude with --stdin-filename" 0 sh -c \
 	"\"$hooklint\" --force-exclude --stdin-filename vendor/x.yaml - <vendor/bad.yaml"
 check "stdin named outside the globs is linted" 1 sh -c \
 	"\"$hooklint\" --force-exclude --stdin-filename deploy/x.yaml - <vendor/bad.yaml"
+# plan takes --force-exclude too, and so plan --help lists it
+check "plan: a named file is planned even when ignored" 0 \
+	"$hooklint" plan vendor/bad.yaml deploy/prod/job.yaml
+contains "its release is planned" "$tmp/out" "release vendor/bad.yaml"
+check "plan --force-exclude skips it" 0 \
+	"$hooklint" plan --force-exclude vendor/bad.yaml deploy/prod/job.yaml
+lacks "no release for it" "$tmp/out" "vendor/bad.yaml"
+contains "the other file is planned" "$tmp/out" "release deploy/prod/job.yaml"
 
 # Bad configurations: exit 2 with file:line:col, no report, no -o file.
 printf 'fail-on: error\nrules:\n  HL302: of\n' >"$repo/.hooklint.yaml"

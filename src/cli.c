@@ -3,6 +3,7 @@
  * usage text, --list-rules and --explain */
 #include "cli.h"
 #include "options.h"
+#include "words.h"
 #include "plan.h"
 
 #include "buildinfo.h"
@@ -19,77 +20,6 @@
 /* --help: where the help texts start, and the width they are wrapped at */
 #define HELP_COL 28
 #define HELP_WIDTH 79
-
-/* An argument word and the value it stands for. */
-struct word {
-	const char *word;
-	int value;
-	bool dflt;	/* marked "(default)" in --help */
-};
-
-/* A word list, and what an unknown word is called in the error. */
-struct word_set {
-	const char *what;
-	const struct word *words;	/* ends with a NULL word */
-};
-
-/* In the order --help and the errors list them. */
-static const struct word formats[] = {
-	{ "text", HL_FMT_TEXT, true },
-	{ "gcc", HL_FMT_GCC, false },
-	{ "json", HL_FMT_JSON, false },
-	{ "sarif", HL_FMT_SARIF, false },
-	{ "github", HL_FMT_GITHUB, false },
-	{ NULL, 0, false },
-};
-
-static const struct word plan_formats[] = {
-	{ "text", HL_PLAN_TEXT, true },
-	{ "json", HL_PLAN_JSON, false },
-	{ "mermaid", HL_PLAN_MERMAID, false },
-	{ NULL, 0, false },
-};
-
-static const struct word levels[] = {
-	{ "error", HL_SEV_ERROR, false },
-	{ "warning", HL_SEV_WARNING, true },
-	{ "info", HL_SEV_INFO, false },
-	{ "never", HL_SEV_OFF, false },
-	{ NULL, 0, false },
-};
-
-static const struct word targets[] = {
-	{ "helm", HL_TARGET_HELM, true },
-	{ "helm3", HL_TARGET_HELM3, false },
-	{ "helm4", HL_TARGET_HELM4, false },
-	{ "argocd", HL_TARGET_ARGOCD, false },
-	{ "flux", HL_TARGET_FLUX, false },
-	{ NULL, 0, false },
-};
-
-static const struct word modes[] = {
-	{ "auto", HL_MODE_AUTO, true },
-	{ "rendered", HL_MODE_RENDERED, false },
-	{ "template", HL_MODE_TEMPLATE, false },
-	{ NULL, 0, false },
-};
-
-/* struct hl_opts' color: -1 auto, 0 never, 1 always */
-static const struct word colors[] = {
-	{ "auto", -1, true },
-	{ "always", 1, false },
-	{ "never", 0, false },
-	{ NULL, 0, false },
-};
-
-static const struct word_set word_sets[HL_WORDS_MAX] = {
-	[HL_WORDS_FORMAT] = { "format", formats },
-	[HL_WORDS_PLAN_FORMAT] = { "plan format", plan_formats },
-	[HL_WORDS_LEVEL] = { "level", levels },
-	[HL_WORDS_TARGET] = { "target", targets },
-	[HL_WORDS_MODE] = { "mode", modes },
-	[HL_WORDS_COLOR] = { "--color value", colors },
-};
 
 /* The fixed text of --help around the options of hl_options[]. */
 static const char usage_head[] =
@@ -139,21 +69,6 @@ static int usage_error(const char *fmt, ...)
 	return -1;
 }
 
-/* "a, b or c" into @buf; with @dflt, "(default)" after the default. */
-static void join_words(const struct word *w, bool dflt, char *buf,
-		       size_t size)
-{
-	size_t len = 0;
-	size_t i;
-
-	buf[0] = 0;
-	for (i = 0; w[i].word && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s%s",
-					!i ? "" : w[i + 1].word ? ", " : " or ",
-					w[i].word,
-					dflt && w[i].dflt ? " (default)" : "");
-}
-
 /* The word list of option @id under command @cmd (plan's --format
  * takes other words than the lint's). */
 static enum hl_opt_words words_of(enum hl_opt_id id, unsigned cmd)
@@ -168,17 +83,16 @@ static enum hl_opt_words words_of(enum hl_opt_id id, unsigned cmd)
  * lists the words. */
 static int lookup(enum hl_opt_words set, const char *arg, int *value)
 {
-	const struct word_set *s = &word_sets[set];
-	const struct word *w;
+	const struct hl_word *w = hl_word_find(set, arg);
 	char list[256];
 
-	for (w = s->words; w->word; w++)
-		if (!strcmp(arg, w->word)) {
-			*value = w->value;
-			return 0;
-		}
-	join_words(s->words, false, list, sizeof(list));
-	return usage_error("unknown %s '%s': %s", s->what, arg, list);
+	if (w) {
+		*value = w->value;
+		return 0;
+	}
+	hl_words_join(set, false, list, sizeof(list));
+	return usage_error("unknown %s '%s': %s", hl_word_sets[set].what, arg,
+			   list);
 }
 
 /* One line of help text from HELP_COL on, after @left; a line that is
@@ -217,7 +131,7 @@ static void help_text(enum hl_opt_id id, unsigned cmd, char *buf,
 		snprintf(buf, size, "%s", help);
 		return;
 	}
-	join_words(word_sets[words_of(id, cmd)].words, true, words,
+	hl_words_join(words_of(id, cmd), true, words,
 		   sizeof(words));
 	snprintf(buf, size, "%.*s%s%s", (int)(v - help), help, words, v + 2);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* config.c - .hooklint.yaml: discovery, parsing, precedence, ignore globs */
 #include "config.h"
+#include "words.h"
 #include "position.h"
 
 #include <errno.h>
@@ -79,28 +80,40 @@ static char *scalar(struct parse *p, struct fy_node *n, size_t at,
 	return xstrndup(s, len);
 }
 
-/* Look @s up in @words (NULL-terminated); -1 when absent. */
-static int pick(const char *s, const char *const *words)
-{
-	int i;
+/* What `rules: {ID: word}` sets. */
+struct setting {
+	const char *word;
+	enum hl_severity severity;	/* HL_SEV_OFF for "off" and "on" */
+	bool on;			/* the rule's default severity */
+};
 
-	for (i = 0; words[i]; i++)
-		if (!strcmp(s, words[i]))
-			return i;
-	return -1;
+static const struct setting settings[] = {
+	{ "info", HL_SEV_INFO, false },
+	{ "warning", HL_SEV_WARNING, false },
+	{ "error", HL_SEV_ERROR, false },
+	{ "off", HL_SEV_OFF, false },
+	{ "on", HL_SEV_OFF, true },
+};
+
+static const struct setting *find_setting(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < HL_ARRAY_SIZE(settings); i++)
+		if (!strcmp(word, settings[i].word))
+			return &settings[i];
+	return NULL;
 }
 
 static int set_rule(struct parse *p, struct fy_node *key, struct fy_node *val)
 {
-	static const char *const levels[] = { "info", "warning", "error", "off",
-					      "on", NULL };
 	size_t at = node_off(key, 0);
 	char *id = scalar(p, key, at, "rules");
 	char *sev = NULL;
 	enum hl_rule_id r;
-	enum hl_severity s = HL_SEV_OFF;
 	bool all;
-	int i, ret = -1;
+	const struct setting *set;
+	int ret = -1;
 
 	if (!id)
 		return -1;
@@ -114,20 +127,19 @@ static int set_rule(struct parse *p, struct fy_node *key, struct fy_node *val)
 	sev = scalar(p, val, at, id);
 	if (!sev)
 		goto out;
-	i = pick(sev, levels);
-	if (i < 0) {
+	set = find_setting(sev);
+	if (!set) {
 		fail_at(p, node_off(val, at), "%s: unknown setting '%s': off, on, "
 			"info, warning or error", id, sev);
 		goto out;
 	}
-	if (i <= 2)
-		s = (enum hl_severity)i;
 	for (r = all ? 0 : r; r < HL_RULE_MAX; r++) {
 		/* "on": the default severity; info for a rule off by default */
-		p->c->severity[r] = i != 4 ? s : hl_rule_meta[r].off_by_default ?
-			HL_SEV_INFO : hl_rule_meta[r].severity;
+		p->c->severity[r] = !set->on ? set->severity :
+			hl_rule_meta[r].off_by_default ? HL_SEV_INFO :
+			hl_rule_meta[r].severity;
 		p->c->rule_set[r] = true;
-		p->c->raised[r] = i <= 2;
+		p->c->raised[r] = !set->on && set->severity != HL_SEV_OFF;
 		if (!all)
 			break;
 	}
@@ -213,13 +225,10 @@ static int parse_ignore(struct parse *p, struct fy_node *key,
 
 static int parse_key(struct parse *p, struct fy_node *key, struct fy_node *val)
 {
-	static const char *const targets[] = { "helm", "helm3", "helm4",
-					       "argocd", "flux", NULL };
-	static const char *const levels[] = { "info", "warning", "error",
-					      "never", NULL };
 	size_t at = node_off(key, 0);
 	char *k = scalar(p, key, at, "key"), *v = NULL;
-	int i, ret = -1;
+	const struct hl_word *w;
+	int ret = -1;
 
 	if (!k)
 		return -1;
@@ -230,23 +239,23 @@ static int parse_key(struct parse *p, struct fy_node *key, struct fy_node *val)
 	} else if (!strcmp(k, "target")) {
 		if (!(v = scalar(p, val, at, k)))
 			goto out;
-		if ((i = pick(v, targets)) < 0) {
+		if (!(w = hl_word_find(HL_WORDS_TARGET, v))) {
 			fail_at(p, node_off(val, at), "target: unknown target "
 				"'%s': helm, helm3, helm4, argocd or flux", v);
 			goto out;
 		}
-		p->c->target = (enum hl_target)i;
+		p->c->target = (enum hl_target)w->value;
 		p->c->has_target = true;
 		ret = 0;
 	} else if (!strcmp(k, "fail-on")) {
 		if (!(v = scalar(p, val, at, k)))
 			goto out;
-		if ((i = pick(v, levels)) < 0) {
+		if (!(w = hl_word_find(HL_WORDS_LEVEL, v))) {
 			fail_at(p, node_off(val, at), "fail-on: unknown level "
 				"'%s': error, warning, info or never", v);
 			goto out;
 		}
-		p->c->fail_on = i == 3 ? HL_SEV_OFF : (enum hl_severity)i;
+		p->c->fail_on = (enum hl_severity)w->value;
 		p->c->has_fail_on = true;
 		ret = 0;
 	} else {

@@ -13,6 +13,13 @@ enum hl_format {
 	HL_FMT_GITHUB,
 };
 
+/* hooklint plan --format */
+enum hl_plan_format {
+	HL_PLAN_TEXT,
+	HL_PLAN_JSON,
+	HL_PLAN_MERMAID,
+};
+
 enum hl_mode {
 	HL_MODE_AUTO,
 	HL_MODE_RENDERED,

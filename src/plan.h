@@ -6,12 +6,6 @@
 #include "opts.h"
 #include "report.h"
 
-enum hl_plan_format {
-	HL_PLAN_TEXT,
-	HL_PLAN_JSON,
-	HL_PLAN_MERMAID,
-};
-
 /* Lint per @o and write the plan of every release to @out in @format
  * (@color: ANSI colours, text only); the report of the run goes to @r.
  * Returns -1 when writing failed. */

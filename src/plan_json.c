@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* plan_json.c - hooklint plan as JSON (docs/plan.md has its shape) */
 #include "plan_view.h"
+#include "words.h"
 #include "buildinfo.h"
 
 #include <stdlib.h>
@@ -282,10 +283,6 @@ static void json_release(struct hl_plan_view *v)
 	hl_jw_flush(w, false);
 }
 
-static const char *const target_names[] = {
-	"helm", "helm3", "helm4", "argocd", "flux",
-};
-
 static void json_begin(struct hl_plan *p)
 {
 	struct hl_jw *w = &p->jw;
@@ -302,7 +299,7 @@ static void json_begin(struct hl_plan *p)
 	hl_jw_str(w, HL_VERSION);
 	hl_jw_close(w, '}');
 	hl_jw_key(w, "target");
-	hl_jw_str(w, target_names[p->opts->target]);
+	hl_jw_str(w, hl_word_name(HL_WORDS_TARGET, (int)p->opts->target));
 	hl_jw_key(w, "releases");
 	hl_jw_open(w, '[');
 }

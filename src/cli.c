@@ -131,8 +131,7 @@ static void help_text(enum hl_opt_id id, unsigned cmd, char *buf,
 		snprintf(buf, size, "%s", help);
 		return;
 	}
-	hl_words_join(words_of(id, cmd), true, words,
-		   sizeof(words));
+	hl_words_join(words_of(id, cmd), true, words, sizeof(words));
 	snprintf(buf, size, "%.*s%s%s", (int)(v - help), help, words, v + 2);
 }
 

@@ -15,6 +15,26 @@
 #include "lint.h"
 #include "engine.h"
 
+/* The policy that leaves a hook Job nothing to clean up after. */
+#define CLEANUP                                                         \
+	"    helm.sh/hook-delete-policy: before-hook-creation,"          \
+	"hook-succeeded\n"
+
+/* A seed ConfigMap of the "shop" chart, up to its annotations' entries;
+ * CM_DATA completes it. */
+#define CM_META                                                         \
+	"---\n"                                                         \
+	"# Source: shop/templates/seed-configmap.yaml\n"                \
+	"apiVersion: v1\n"                                              \
+	"kind: ConfigMap\n"                                             \
+	"metadata:\n"                                                   \
+	"  name: shop-seed\n"                                           \
+	"  annotations:\n"
+
+#define CM_DATA                                                         \
+	"data:\n"                                                       \
+	"  currency: EUR\n"
+
 /* A migration Job of the "shop" chart, up to its annotations' entries;
  * JOB_SPEC completes it so that the kind rules have nothing to say. */
 #define JOB_META                                                        \

@@ -5,24 +5,6 @@
 
 #include <string.h>
 
-/* The policy that leaves a hook Job nothing to clean up after. */
-#define CLEANUP                                                         \
-	"    helm.sh/hook-delete-policy: before-hook-creation,"          \
-	"hook-succeeded\n"
-
-#define CM_META                                                         \
-	"---\n"                                                         \
-	"# Source: shop/templates/seed-configmap.yaml\n"                \
-	"apiVersion: v1\n"                                              \
-	"kind: ConfigMap\n"                                             \
-	"metadata:\n"                                                   \
-	"  name: shop-seed\n"                                           \
-	"  annotations:\n"
-
-#define CM_DATA                                                         \
-	"data:\n"                                                       \
-	"  currency: EUR\n"
-
 #define SECRET_META                                                     \
 	"---\n"                                                         \
 	"# Source: shop/templates/db-password-secret.yaml\n"            \

@@ -6,11 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The policy that leaves a hook Job or Pod nothing to clean up after. */
-#define CLEANUP                                                         \
-	"    helm.sh/hook-delete-policy: before-hook-creation,"          \
-	"hook-succeeded\n"
-
 /* A migration Job of the "shop" chart, up to its spec. */
 #define JOB_NAMED(name, hook)                                           \
 	"---\n"                                                         \

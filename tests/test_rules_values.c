@@ -31,24 +31,6 @@
 	"      command: [wget]\n"                                       \
 	"      args: [shop:80]\n"
 
-/* The delete policy that leaves a hook nothing to clean up after. */
-#define CLEANUP                                                         \
-	"    helm.sh/hook-delete-policy: before-hook-creation,"          \
-	"hook-succeeded\n"
-
-#define CM_META                                                         \
-	"---\n"                                                         \
-	"# Source: shop/templates/seed-configmap.yaml\n"                \
-	"apiVersion: v1\n"                                              \
-	"kind: ConfigMap\n"                                             \
-	"metadata:\n"                                                   \
-	"  name: shop-seed\n"                                           \
-	"  annotations:\n"
-
-#define CM_DATA                                                         \
-	"data:\n"                                                       \
-	"  currency: EUR\n"
-
 #define CRD_META                                                        \
 	"---\n"                                                         \
 	"# Source: shop/templates/widget-crd.yaml\n"                    \

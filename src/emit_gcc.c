@@ -31,4 +31,4 @@ static void write_gcc(const struct hl_report *r, const struct hl_opts *o,
 	hl_buf_release(&b);
 }
 
-const struct hl_emitter hl_emitter_gcc = { "gcc", write_gcc };
+const struct hl_emitter hl_emitter_gcc = { write_gcc };

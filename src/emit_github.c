@@ -116,4 +116,4 @@ static void write_github(const struct hl_report *r, const struct hl_opts *o,
 	hl_buf_release(&b);
 }
 
-const struct hl_emitter hl_emitter_github = { "github", write_github };
+const struct hl_emitter hl_emitter_github = { write_github };

@@ -142,4 +142,4 @@ static void write_json(const struct hl_report *r, const struct hl_opts *o,
 	hl_jw_finish(&w);
 }
 
-const struct hl_emitter hl_emitter_json = { "json", write_json };
+const struct hl_emitter hl_emitter_json = { write_json };

@@ -467,4 +467,4 @@ static void write_sarif(const struct hl_report *r, const struct hl_opts *o,
 	hl_jw_finish(&w);
 }
 
-const struct hl_emitter hl_emitter_sarif = { "sarif", write_sarif };
+const struct hl_emitter hl_emitter_sarif = { write_sarif };

@@ -180,4 +180,4 @@ static void write_text(const struct hl_report *r, const struct hl_opts *o,
 	hl_buf_release(&b);
 }
 
-const struct hl_emitter hl_emitter_text = { "text", write_text };
+const struct hl_emitter hl_emitter_text = { write_text };

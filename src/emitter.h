@@ -13,7 +13,6 @@
 
 /* An output format; its writer gets a sorted, placed report. */
 struct hl_emitter {
-	const char *name;
 	void (*write)(const struct hl_report *r, const struct hl_opts *o,
 		      FILE *out, bool color);
 };

@@ -122,6 +122,12 @@ bool hl_res_waited(const struct hl_res *r);
  * is not in the release. */
 uint32_t hl_life_resolve(const struct hl_life *l, uint32_t res,
 			 const struct hl_ref *ref);
+/* Resource @i of the simulated release. */
+static inline const struct hl_res *hl_life_res(const struct hl_life *l,
+					       uint32_t i)
+{
+	return &l->rel->res[i];
+}
 /* The documents of object @obj, in document order. */
 static inline size_t hl_life_members(const struct hl_life *l, uint32_t obj,
 				     const uint32_t **out)

@@ -485,14 +485,13 @@ static bool ignored(const struct hl_opts *o, const struct hl_input *in)
 }
 
 static void lint_input(struct lint *l, const char *base,
-		       const struct hl_input *in, size_t *skipped)
+		       const struct hl_input *in)
 {
 	struct hl_report *r = l->report;
 	size_t first_res = l->rel.n;
 	char *buf;
 	size_t len;
 
-	(void)skipped;
 	if (hl_read_file(in->path, &buf, &len)) {
 		hl_report_error(r, in->display, xasprintf("cannot read '%s': %s",
 				in->display, strerror(errno)));
@@ -507,18 +506,12 @@ static void lint_input(struct lint *l, const char *base,
 	l->kept[l->nkept - 1].first_res = first_res;
 }
 
-
-
-
-
-
-
 int hl_lint(const struct hl_opts *o, struct hl_report *r)
 {
 	struct lint l;
 	struct hl_input *in;
 	char *base = find_base();
-	size_t n, i, skipped = 0;
+	size_t n, i;
 	struct hl_buf b = HL_BUF_INIT;
 
 	memset(&l, 0, sizeof(l));
@@ -536,7 +529,7 @@ int hl_lint(const struct hl_opts *o, struct hl_report *r)
 		/* a chart, or the loose files of one argument */
 		group_begin(&l);
 		for (; i < n; i++) {
-			lint_input(&l, base, &in[i], &skipped);
+			lint_input(&l, base, &in[i]);
 			if (i + 1 == n || in[i + 1].release != in[i].release)
 				break;
 		}

@@ -6,24 +6,16 @@
 #include "lint.h"
 #include "plan.h"
 
-#include <errno.h>
 #include <string.h>
 
 static int write_report(struct hl_report *r, const struct hl_opts *o)
 {
-	FILE *out = stdout;
-	int ret = 0;
+	FILE *out = hl_output_open(o->output);
 
-	if (o->output) {
-		out = fopen(o->output, "w");
-		if (!out)
-			return hl_error("cannot write '%s': %s", o->output,
-					strerror(errno));
-	}
+	if (!out)
+		return -1;
 	hl_emit(r, o, out, hl_want_color(o));
-	if (o->output ? fclose(out) : fflush(out))
-		ret = hl_error("cannot write the report: %s", strerror(errno));
-	return ret;
+	return hl_output_close(out, o->output, "report");
 }
 
 /* Whether a finding at or above the fail level counts for exit 1. */

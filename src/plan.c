@@ -9,7 +9,6 @@
 #include "lint.h"
 #include "plan_view.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,22 +70,18 @@ int hl_plan_run(const struct hl_opts *o, enum hl_plan_format format)
 {
 	struct hl_report r;
 	int status = HL_EXIT_OK;
-	FILE *out = stdout;
+	FILE *out = hl_output_open(o->output);
 	size_t i;
 
-	if (o->output && !(out = fopen(o->output, "w"))) {
-		hl_error("cannot write '%s': %s", o->output, strerror(errno));
+	if (!out)
 		return HL_EXIT_IO;
-	}
 	memset(&r, 0, sizeof(r));
 	if (hl_plan_write(o, format, out, hl_want_color(o), &r))
 		status = HL_EXIT_IO;
 	for (i = 0; i < r.nerrors; i++)
 		hl_error("%s", r.errors[i].message);
-	if (o->output ? fclose(out) : fflush(out)) {
-		hl_error("cannot write the plan: %s", strerror(errno));
+	if (hl_output_close(out, o->output, "plan"))
 		status = HL_EXIT_IO;
-	}
 	if (r.nerrors)
 		status = HL_EXIT_IO;
 	hl_report_release(&r);

@@ -51,7 +51,7 @@ static void json_marks(struct hl_plan_view *v, const struct hl_problem **m, size
 	hl_jw_key(w, "problems");
 	hl_jw_open(w, '[');
 	for (i = 0; i < n; i++) {
-		const struct hl_res *r = hl_plan_res_at(v->l, m[i]->res);
+		const struct hl_res *r = hl_life_res(v->l, m[i]->res);
 		char *msg = hl_problem_message(v->j, m[i]);
 		struct hl_buf t = HL_BUF_INIT;
 
@@ -81,7 +81,7 @@ static void json_marks(struct hl_plan_view *v, const struct hl_problem **m, size
 		hl_jw_key(w, "other");
 		if (m[i]->other != HL_NONE) {
 			hl_jw_open(w, '{');
-			json_object(w, v, hl_plan_res_at(v->l, m[i]->other));
+			json_object(w, v, hl_life_res(v->l, m[i]->other));
 			hl_jw_close(w, '}');
 		} else {
 			hl_jw_raw(w, "null");
@@ -168,11 +168,11 @@ static void json_event(struct hl_plan_view *v, enum hl_event e)
 		hl_jw_key(w, "rule");
 		hl_jw_str(w, "HL412");
 		hl_jw_key(w, "weight");
-		json_int(w, hl_plan_res_at(l, p->res)->weight);
+		json_int(w, hl_life_res(l, p->res)->weight);
 		hl_jw_key(w, "names");
 		hl_jw_open(w, '[');
 		for (k = 0; k < p->count; k++)
-			hl_jw_str(w, hl_plan_res_at(l, v->j->members[p->first + k])->name);
+			hl_jw_str(w, hl_life_res(l, v->j->members[p->first + k])->name);
 		hl_jw_close(w, ']');
 		hl_jw_close(w, '}');
 	}

@@ -107,7 +107,7 @@ static void mm_event(struct hl_plan_view *v, enum hl_event e, size_t *prev)
 		    hl_plan_enabled(v, HL_RULE_HL412))
 			hl_buf_addf(b, "<br/>\u2717 HL412 %u hooks share weight "
 				    "%lld", (unsigned)v->j->problems[i].count,
-				    hl_plan_res_at(l, v->j->problems[i].res)->weight);
+				    hl_life_res(l, v->j->problems[i].res)->weight);
 	mm_end(v, "])", "phase");
 	for (i = 0; i < n; i++) {
 		const struct hl_res *r = runs[i].r;

@@ -140,7 +140,7 @@ static void text_event(struct hl_plan_view *v, enum hl_event e)
 		hl_buf_addf(b, "    %s\u2717%s %u hooks share weight %lld: Helm "
 			    "orders them by name [HL412 %s]\n",
 			    v->pal->sev[hl_plan_severity(v, HL_RULE_HL412)], v->pal->reset,
-			    (unsigned)p[i].count, hl_plan_res_at(l, p[i].res)->weight,
+			    (unsigned)p[i].count, hl_life_res(l, p[i].res)->weight,
 			    hl_rule_name(HL_RULE_HL412));
 	}
 	if (l->runs3[e]) {

@@ -5,11 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const struct hl_res *hl_plan_res_at(const struct hl_life *l, uint32_t i)
-{
-	return &l->rel->res[i];
-}
-
 const char *hl_plan_name_of(const struct hl_res *r)
 {
 	return r->name ? r->name : "(generateName)";

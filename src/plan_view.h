@@ -67,7 +67,6 @@ struct phase {
 	enum hl_event event;
 };
 
-const struct hl_res *hl_plan_res_at(const struct hl_life *l, uint32_t i);
 /* A resource's name, or "(generateName)". */
 const char *hl_plan_name_of(const struct hl_res *r);
 bool hl_plan_enabled(const struct hl_plan_view *v, enum hl_rule_id rule);

@@ -440,3 +440,23 @@ char *hl_path_normalize(const char *abs)
 	*o = '\0';
 	return out;
 }
+
+FILE *hl_output_open(const char *path)
+{
+	FILE *out;
+
+	if (!path)
+		return stdout;
+	out = fopen(path, "w");
+	if (!out)
+		hl_error("cannot write '%s': %s", path, strerror(errno));
+	return out;
+}
+
+int hl_output_close(FILE *out, const char *path, const char *what)
+{
+	if (path ? fclose(out) : fflush(out))
+		return hl_error("cannot write the %s: %s", what,
+				strerror(errno));
+	return 0;
+}

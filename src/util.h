@@ -104,6 +104,13 @@ size_t hl_utf8_invalid(const char *s, size_t n);
 size_t hl_text_invalid(const char *s, size_t n);
 bool hl_is_go_space(int32_t c);
 
+/* Where a report or a plan goes: @path (-o), or stdout when NULL. On
+ * failure the error is printed and NULL returned. */
+FILE *hl_output_open(const char *path);
+/* Close (or, for stdout, flush) what hl_output_open() gave; on a write
+ * error print "cannot write the @what: ..." and return -1. */
+int hl_output_close(FILE *out, const char *path, const char *what);
+
 /* Lexically normalise an absolute path ("." and ".." components);
  * the caller frees the result. */
 char *hl_path_normalize(const char *abs);

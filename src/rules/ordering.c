@@ -15,11 +15,6 @@
 /* HL412 lists at most this many other hooks of a group. */
 #define GROUP_RELATED_MAX 10
 
-static const struct hl_res *res_at(const struct hl_life *l, uint32_t i)
-{
-	return &l->rel->res[i];
-}
-
 /* A problem before merging: one per verdict, with the object it names. */
 struct cand {
 	struct hl_problem p;
@@ -53,7 +48,7 @@ static void add_cand(struct cands *c, enum hl_rule_id rule,
 /* Which rule, if any, a verdict is (docs/rules/, HL3xx and HL4xx). */
 static int verdict_rule(const struct hl_life *l, const struct hl_verdict *v)
 {
-	const struct hl_res *c = res_at(l, v->res);
+	const struct hl_res *c = hl_life_res(l, v->res);
 	bool waited = hl_res_waited(c);
 
 	if (v->event < 0) {
@@ -123,12 +118,12 @@ static void reference_rules(struct hl_judgement *jd)
 		int rule = verdict_rule(l, v);
 
 		/* silent about an object that may not be rendered */
-		if (rule < 0 || res_at(l, v->other)->conditional)
+		if (rule < 0 || hl_life_res(l, v->other)->conditional)
 			continue;
 		add_cand(&c, (enum hl_rule_id)rule, v);
 		if (rule == HL_RULE_HL401)
 			c.v[c.n - 1].p.uncertain = hl_order_uncertain(
-				res_at(l, v->res), res_at(l, v->other));
+				hl_life_res(l, v->res), hl_life_res(l, v->other));
 	}
 	if (c.n)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
@@ -292,7 +287,7 @@ static void pair(struct hl_judgement *jd, enum hl_rule_id rule, uint32_t later,
 	const struct hl_life *l = jd->life;
 	struct hl_problem p;
 
-	if (res_at(l, later)->conditional || res_at(l, earlier)->conditional)
+	if (hl_life_res(l, later)->conditional || hl_life_res(l, earlier)->conditional)
 		return;
 	memset(&p, 0, sizeof(p));
 	p.rule = rule;
@@ -319,7 +314,7 @@ static void identity_rules(struct hl_judgement *jd)
 		for (i = 0; i < HL_EV_MAX; i++)
 			by_event[i] = HL_NONE;
 		for (i = 0; i < n; i++) {
-			const struct hl_res *r = res_at(l, m[i]);
+			const struct hl_res *r = hl_life_res(l, m[i]);
 			uint32_t shared = HL_NONE;
 			size_t e;
 
@@ -343,9 +338,9 @@ static void identity_rules(struct hl_judgement *jd)
 			if (shared != HL_NONE)
 				pair(jd, HL_RULE_HL408, m[i], m[shared],
 				     r->event_mask &
-				     res_at(l, m[shared])->event_mask);
+				     hl_life_res(l, m[shared])->event_mask);
 			else if (hook != HL_NONE && !r->events_templated &&
-				 !res_at(l, hook)->events_templated)
+				 !hl_life_res(l, hook)->events_templated)
 				pair(jd, HL_RULE_HL409, m[i], hook, 0);
 			if (hook == HL_NONE)
 				hook = m[i];
@@ -936,7 +931,7 @@ static void hl412_message(struct hl_buf *b, const struct said *s)
 		    s->r->weight);
 	for (i = 0; i < s->p->count && i < 3; i++)
 		hl_buf_addf(b, "%s'%s'", i ? ", " : "",
-			    name_of(res_at(s->l, s->jd->members[s->p->first + i])));
+			    name_of(hl_life_res(s->l, s->jd->members[s->p->first + i])));
 	hl_buf_addf(b, "%s), so their order depends on the rendered "
 		    "names, which may depend on the release name",
 		    s->p->count > 3 ? ", ..." : "");
@@ -994,8 +989,8 @@ static struct said said_of(const struct hl_judgement *jd,
 {
 	struct said s = { jd, jd->life, p, NULL, NULL };
 
-	s.r = res_at(s.l, p->res);
-	s.o = p->other != HL_NONE ? res_at(s.l, p->other) : NULL;
+	s.r = hl_life_res(s.l, p->res);
+	s.o = p->other != HL_NONE ? hl_life_res(s.l, p->other) : NULL;
 	return s;
 }
 
@@ -1030,7 +1025,7 @@ void hl_problem_mark(struct hl_buf *b, const struct hl_judgement *jd,
 static struct hl_span problem_span(const struct hl_life *l,
 				   const struct hl_problem *p)
 {
-	const struct hl_res *r = res_at(l, p->res);
+	const struct hl_res *r = hl_life_res(l, p->res);
 
 	if (p->ref != HL_NONE)
 		return r->refs[p->ref].span;
@@ -1064,10 +1059,9 @@ static void related(struct hl_ctx *ctx, struct hl_finding *f,
 static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 			   const struct hl_problem *p)
 {
-	const struct hl_life *l = jd->life;
-	const struct hl_res *r = res_at(l, p->res);
 	const struct release_rule *rr = release_rule(p->rule);
 	struct said s = said_of(jd, p);
+	const struct hl_res *r = s.r;
 	struct hl_buf help = HL_BUF_INIT;
 	struct hl_finding *f;
 	char *msg;
@@ -1075,7 +1069,7 @@ static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 
 	ctx->file = r->file;
 	msg = hl_problem_message(jd, p);
-	f = hl_report(ctx, p->rule, problem_span(l, p), "%s", msg);
+	f = hl_report(ctx, p->rule, problem_span(s.l, p), "%s", msg);
 	free(msg);
 	if (!f)
 		return;
@@ -1092,7 +1086,7 @@ static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 		return;
 	}
 	for (i = 0; i + 1 < p->count && i < GROUP_RELATED_MAX; i++)
-		related(ctx, f, r, res_at(l, jd->members[p->first + i]),
+		related(ctx, f, r, hl_life_res(s.l, jd->members[p->first + i]),
 			"has the same weight and runs before it");
 }
 

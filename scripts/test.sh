@@ -5,7 +5,7 @@
 # report fails the run.
 set -eu
 cd "$(dirname "$0")/.."
-sh scripts/setup.sh
+sh scripts/setup.sh --helm
 
 jobs=$(nproc 2>/dev/null || echo 2)
 

@@ -992,6 +992,24 @@ START_TEST(hl301_leftover)
 		  "    helm.sh/hook-delete-policy: hook-succeeded,hook-failed\n"
 		  JOB_SPEC);
 	lint_expect_none();
+	/* hook-failed alone keeps the object after a success; HL302 stays
+	 * silent, the finding names the command that runs a test hook */
+	lint_text(JOB_META
+		  "    helm.sh/hook: test\n"
+		  "    helm.sh/hook-delete-policy: hook-failed\n"
+		  JOB_SPEC);
+	f = lint_expect_at(HL_RULE_HL301, "hook-failed", 0);
+	ck_assert_ptr_nonnull(strstr(f->message, "after a successful run"));
+	ck_assert_ptr_nonnull(strstr(f->message, "the next helm test fails"));
+	ck_assert_uint_eq(lint_count(HL_RULE_HL302), 0);
+	lint_text(JOB_META
+		  "    helm.sh/hook: post-delete,pre-rollback\n"
+		  "    helm.sh/hook-delete-policy: hook-succeeded\n"
+		  JOB_SPEC);
+	f = lint_expect_at(HL_RULE_HL301, "hook-succeeded", 0);
+	ck_assert_ptr_nonnull(strstr(f->message, "after a failed run"));
+	ck_assert_ptr_nonnull(strstr(f->message,
+				     "the next helm rollback or uninstall"));
 	/* unknown tokens are HL130's */
 	lint_text(CM_META
 		  "    helm.sh/hook: pre-install\n"

@@ -181,32 +181,82 @@ static void check_delete_tokens(struct hl_ctx *ctx)
 	}
 }
 
-/* HL301: a failed run leaves the object, and the next run trips on it. */
+/* "helm install or upgrade": the commands that run a hook of @mask again. */
+static const char *next_commands(struct hl_ctx *ctx, unsigned mask)
+{
+	static const struct {
+		unsigned events;
+		const char *cmd;
+	} cmds[] = {
+		{ 1u << HL_EV_PRE_INSTALL | 1u << HL_EV_POST_INSTALL, "install" },
+		{ 1u << HL_EV_PRE_UPGRADE | 1u << HL_EV_POST_UPGRADE, "upgrade" },
+		{ 1u << HL_EV_PRE_ROLLBACK | 1u << HL_EV_POST_ROLLBACK,
+		  "rollback" },
+		{ 1u << HL_EV_PRE_DELETE | 1u << HL_EV_POST_DELETE,
+		  "uninstall" },
+		{ 1u << HL_EV_TEST, "test" },
+	};
+	struct hl_buf b = HL_BUF_INIT;
+	const char *out;
+	size_t i, n = 0;
+
+	for (i = 0; i < HL_ARRAY_SIZE(cmds); i++) {
+		if (!(mask & cmds[i].events))
+			continue;
+		hl_buf_adds(&b, n++ ? " or " : "helm ");
+		hl_buf_adds(&b, cmds[i].cmd);
+	}
+	out = n ? hl_arena_strndup(ctx->arena, b.s, b.len) :
+		  "run of the hook";
+	hl_buf_release(&b);
+	return out;
+}
+
+/* What the next run does with the object left over, per --target. */
+static const char *leftover_effect(enum hl_target target)
+{
+	switch (target) {
+	case HL_TARGET_HELM3:
+		return "fails with AlreadyExists";
+	case HL_TARGET_HELM4:
+	case HL_TARGET_FLUX:	/* on the Helm 4 SDK (§15) */
+		return "applies the old object and does not run the hook "
+		       "again";
+	default:
+		return "fails with AlreadyExists (Helm 3) or applies the old "
+		       "object without running the hook again (Helm 4)";
+	}
+}
+
+/*
+ * HL301: without before-hook-creation the object stays after a success
+ * unless hook-succeeded, after a failure unless hook-failed, and the
+ * next run of the hook trips on it (§18).
+ */
 static void check_leftover(struct hl_ctx *ctx)
 {
 	const struct hl_hook *h = ctx->hook;
 	const struct hl_value *v = &h->delete_policy->val;
+	unsigned m = h->policy_mask;
 	struct hl_finding *f;
 
 	/* Helm never deletes a CRD hook, before creation or otherwise */
 	if (!h->policy_all_known ||
 	    hl_kind_is(ctx->doc, "CustomResourceDefinition") ||
-	    (h->policy_mask &
-	     (HL_POL_BEFORE_HOOK_CREATION | HL_POL_HOOK_FAILED)))
+	    (m & HL_POL_BEFORE_HOOK_CREATION) ||
+	    ((m & HL_POL_HOOK_SUCCEEDED) && (m & HL_POL_HOOK_FAILED)))
 		return;
 	f = hl_report(ctx, HL_RULE_HL301, v->span,
-		      "delete policy has neither before-hook-creation nor "
-		      "hook-failed: after a failed run the object stays, and "
-		      "the next install or upgrade %s",
-		      /* version notes per --target */
-		      ctx->opts->target == HL_TARGET_HELM ?
-		      "fails with AlreadyExists (Helm 3) or patches the stale "
-		      "object (Helm 4)" :
-		      ctx->opts->target == HL_TARGET_HELM3 ?
-		      "fails with AlreadyExists" :
-		      "patches the stale object instead of creating a new one");
-	hl_finding_help(f, "add before-hook-creation: "
-			"\"before-hook-creation,hook-succeeded\"");
+		      "the hook object stays after a %s run (no "
+		      "before-hook-creation or %s): the next %s %s",
+		      m & HL_POL_HOOK_SUCCEEDED ? "failed" : "successful",
+		      m & HL_POL_HOOK_SUCCEEDED ? "hook-failed" :
+		      "hook-succeeded",
+		      next_commands(ctx, h->event_mask),
+		      leftover_effect(ctx->opts->target));
+	hl_finding_help(f, "add before-hook-creation: \"before-hook-creation,%s\"",
+			m & HL_POL_HOOK_SUCCEEDED ? "hook-succeeded" :
+			"hook-failed");
 	if (v->direct)
 		hl_finding_edit(f, (struct hl_span){ v->raw.start,
 			v->raw.start }, "before-hook-creation,");
@@ -223,6 +273,10 @@ static void check_cleanup(struct hl_ctx *ctx)
 	/* unknown or empty tokens are HL130's and HL131's */
 	if (!is_job_or_pod(ctx->doc) || !h->policy_all_known ||
 	    (h->policy_mask & HL_POL_HOOK_SUCCEEDED))
+		return;
+	/* HL301 reports an explicit list that leaves it behind */
+	if (h->policy_explicit &&
+	    !(h->policy_mask & HL_POL_BEFORE_HOOK_CREATION))
 		return;
 	kind = hl_value_string(&ctx->doc->kind, &len);
 	f = hl_report(ctx, HL_RULE_HL302, ctx->doc->kind.span,

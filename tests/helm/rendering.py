@@ -50,11 +50,89 @@ import tempfile
 #             and template mode cannot report it
 #   template  path inside the chart, or None for any
 #   helm      '3', '4' or None for both
+V = "value-dependent: "
+H = "hook annotations from a helper or toYaml: "
 EXCEPTIONS = [
+    # Drops template mode cannot see: the bad event is a value.
     dict(fixture="inputs-directory", rule="HL101", side="dropped",
          hook="pre-instal",
-         reason="value-dependent: the misspelt event is values.yaml's "
-                "`hook: pre-instal`, rendered by {{ .Values.hook }}"),
+         reason=V + "the misspelt event is values.yaml's `hook: "
+                "pre-instal`, rendered by {{ .Values.hook }}"),
+
+    # A token, weight, key or policy that is partly a template action:
+    # template mode leaves it alone, whatever value makes of it.
+    dict(fixture="rule-HL105-template", rule="HL105", side="rendered",
+         template="templates/tests/test-api.yaml",
+         reason=V + "test-{{ .Values.tests.suffix }} can only be test-success"),
+    dict(fixture="rule-HL106-template", rule="HL106", side="rendered",
+         template="templates/seed-job.yaml",
+         reason=V + "{{ .Values.seed.event | upper }} and "
+                "Pre-{{ .Values.warmup.event }} are upper case once rendered"),
+    dict(fixture="rule-HL111-template", rule="HL111", side="rendered",
+         template="templates/weights.yaml",
+         reason=V + "\"+{{ .Values.hooks.weight }}\" and "
+                "\"0{{ .Values.hooks.weight }}\" render as +5 and 05"),
+    dict(fixture="rule-HL132-template", rule="HL132", side="rendered",
+         template="templates/hooks.yaml",
+         reason=V + "{{ .Values.hooks.deletePolicy | title }} is always "
+                "title case"),
+    dict(fixture="rule-HL202-template", rule="HL202", side="rendered",
+         template="templates/passing.yaml",
+         reason=V + "the key helm.sh/hook-delete-{{ .Values.settings."
+                "legacyKey }} is the Helm 2 key once rendered"),
+    dict(fixture="rule-HL604-template", rule="HL604", side="rendered",
+         template="templates/secret.yaml",
+         reason=V + "{{ .Values.session.resourcePolicy | upper }} renders "
+                "KEEP"),
+
+    # The resource is a hook, or its kind is known, only once rendered.
+    dict(fixture="chart-hook-toggle", rule="HL509", side="rendered",
+         template="templates/jobs/migrate-job.yaml",
+         reason=H + "set into a dict and rendered with toYaml"),
+    dict(fixture="chart-hook-toggle", rule="HL505", side="rendered",
+         template="templates/jobs/migrate-job.yaml",
+         reason=H + "set into a dict and rendered with toYaml"),
+    dict(fixture="template-include-nindent", rule="HL509", side="rendered",
+         template="templates/job.yaml",
+         reason=H + "helm.sh/hook comes from {{ include "
+                "\"app.hookAnnotations\" }}"),
+    dict(fixture="rule-HL507-template", rule="HL302", side="rendered",
+         template="templates/passing.yaml",
+         reason=V + "kind: {{ if .Values.worker.longRunning }}Deployment"
+                "{{ else }}Job{{ end }}: a Job only once rendered"),
+
+    # Helper-built names: template mode cannot order them, so it reports
+    # the hedged "may be created after" (info) where rendered mode knows.
+    dict(fixture="release-template-names", rule="HL401", side="template",
+         template="templates/upgrade.yaml",
+         reason="helper-built name {{ include \"shop.migrator\" . }}: "
+                "order unknown before rendering"),
+    dict(fixture="release-template-names", rule="HL401", side="rendered",
+         template="templates/upgrade.yaml",
+         reason="helper-built name {{ include \"shop.migrator\" . }}: "
+                "order unknown before rendering"),
+
+    # Suppressions written as template comments ({{/* hooklint disable */}})
+    # are gone from the rendering; `# hooklint disable` YAML comments stay.
+    dict(fixture="suppress-template", rule="HL509", side="rendered",
+         template="templates/db-migrate-job.yaml",
+         reason="disable-file comment is a template comment"),
+    dict(fixture="suppress-template", rule="HL130", side="rendered",
+         template="templates/db-migrate-job.yaml",
+         reason="disable comment is a template comment"),
+    dict(fixture="suppress-template", rule="HL302", side="rendered",
+         template="templates/smoke-test.yaml",
+         reason="disable comment is a template comment"),
+
+    # hooklint bugs (bug=True: the test is reported as TODO; remove the
+    # entry when fixed, the unused-entry check will say so).
+    dict(fixture="chart-test-pods", rule="HL901", side="rendered",
+         template="templates/tests/health-test.yaml", bug=True,
+         reason="rendered mode rejects a flow sequence closed at its key's "
+                "column (`args: [` ... `    ]`), which Helm accepts"),
+    dict(fixture="chart-test-pods", rule="HL301", side="template",
+         template="templates/tests/health-test.yaml", bug=True,
+         reason="the same document is lost to that HL901 in rendered mode"),
 ]
 
 # Options for both modes. HL412 (ambiguous-hook-order) is left out: it is
@@ -100,7 +178,7 @@ class Tap:
             print(line)
             for d in diag:
                 print("#   " + d)
-            failed += not ok
+            failed += not ok and not (directive or "").startswith("TODO")
         return failed
 
 
@@ -376,21 +454,25 @@ def check(hooklint, root, chart, version, helm, used):
         if not any(same(t, r) for r in rfind):
             e = exception_for(fixture, version, "template", t, used)
             if e:
-                known.append("template only (known: %s): %s"
-                             % (e["reason"], t.show()))
+                known.append("%stemplate only (known: %s): %s"
+                             % ("BUG " if e.get("bug") else "",
+                                e["reason"], t.show()))
             else:
                 diag.append("template only: " + t.show())
     for r in rfind:
         if not any(same(t, r) for t in tcmp):
             e = exception_for(fixture, version, "rendered", r, used)
             if e:
-                known.append("rendered only (known: %s): %s"
-                             % (e["reason"], r.show()))
+                known.append("%srendered only (known: %s): %s"
+                             % ("BUG " if e.get("bug") else "",
+                                e["reason"], r.show()))
             else:
                 diag.append("rendered only: " + r.show())
-    results.append((not diag, "%s: %d template and %d rendered findings agree"
-                    % (label, len(tcmp), len(rfind)),
-                    diag + known, None))
+    bugs = [k for k in known if k.startswith("BUG ")]
+    results.append((not diag and not bugs,
+                    "%s: %d template and %d rendered findings agree"
+                    % (label, len(tcmp), len(rfind)), diag + known,
+                    "TODO hooklint bug" if bugs and not diag else None))
     return results
 
 

@@ -26,7 +26,9 @@ get them from tests/helm/values/<fixture>.yaml and tests/helm/overlays/
 <fixture>/ (copied over a temporary copy of the chart before rendering;
 template mode always lints the fixture as it is).
 
-Output is TAP. Exit status 77 (skipped) when neither HELM3 nor HELM4 is set.
+Output is TAP. Exit status 0 when every test passes (TODO tests, known
+hooklint bugs, do not count), 1 otherwise, 77 (skipped; or
+$RENDERING_SKIP_STATUS) when neither HELM3 nor HELM4 is set.
 Python 3 standard library only.
 """
 
@@ -248,7 +250,8 @@ def pattern(text):
         return re.compile(re.escape(text))
     if BRANCHING.search(text) or text.count("{{") != text.count("}}"):
         return re.compile(".*")
-    text = unquote(text.strip("'\"") if text[:1] in "'\"" else text)
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]   # "{{ include "x" . }}-test": quotes inside
     parts = ACTION.split(text)
     return re.compile(".*".join(re.escape(p) for p in parts), re.S)
 
@@ -498,7 +501,9 @@ def main():
     if not helms:
         print("1..0 # SKIP neither HELM3 nor HELM4 is set "
               "(paths to Helm 3 and Helm 4 binaries)")
-        return 77
+        # 77 is "skipped" for a plain runner; meson's TAP protocol takes
+        # any non-zero status as an error, so meson.build sets this to 0.
+        return int(os.environ.get("RENDERING_SKIP_STATUS", "77"))
     for v, h in helms:
         rc, out, err = run([h, "version", "--short"])
         if rc != 0 or not out.lstrip("v").startswith(v + "."):

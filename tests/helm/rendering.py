@@ -28,7 +28,7 @@ template mode always lints the fixture as it is).
 
 Output is TAP. Exit status 0 when every test passes (TODO tests, known
 hooklint bugs, do not count), 1 otherwise, 77 (skipped; or
-$RENDERING_SKIP_STATUS) when neither HELM3 nor HELM4 is set.
+$HELM_SKIP_STATUS) when neither Helm is available (helms.py).
 Python 3 standard library only.
 """
 
@@ -40,6 +40,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from helms import available as helms_available, skip as helm_skip  # noqa: E402
 
 # Rules that only one mode can report, or documents only one mode can see.
 # One entry per fixture and rule (and template, when it matters), with the
@@ -495,21 +498,10 @@ def main():
         return 2
     hooklint = os.path.abspath(sys.argv[1])
     root = os.path.abspath(sys.argv[2])
-    helms = [(v, os.environ[var]) for v, var in (("3", "HELM3"),
-                                                 ("4", "HELM4"))
-             if os.environ.get(var)]
+    helms = [(major, path) for major, path, _ in helms_available(root)]
     if not helms:
-        print("1..0 # SKIP neither HELM3 nor HELM4 is set "
-              "(paths to Helm 3 and Helm 4 binaries)")
-        # 77 is "skipped" for a plain runner; meson's TAP protocol takes
-        # any non-zero status as an error, so meson.build sets this to 0.
-        return int(os.environ.get("RENDERING_SKIP_STATUS", "77"))
-    for v, h in helms:
-        rc, out, err = run([h, "version", "--short"])
-        if rc != 0 or not out.lstrip("v").startswith(v + "."):
-            sys.stderr.write("HELM%s=%s is not Helm %s: %s%s\n"
-                             % (v, h, v, out, err))
-            return 2
+        return helm_skip("no Helm 3.17.3 or 4.1.4 (run scripts/fetch-helm.sh "
+                         "or set HELM3, HELM4)")
 
     charts = find_charts(os.path.join(root, "fixtures"))
     used = set()

@@ -135,6 +135,9 @@ enum hl_cap_id {
 	HL_CAP_ROLEREF_NAME,
 	HL_CAP_CRD_GROUP,
 	HL_CAP_CRD_KIND,
+	HL_CAP_ITEM_API,	/* items[] of a kind: List */
+	HL_CAP_ITEM_KIND,
+	HL_CAP_ITEM_NAME,
 	HL_CAP_MAX,
 };
 

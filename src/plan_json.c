@@ -144,14 +144,17 @@ static void json_event(struct hl_plan_view *v, enum hl_event e)
 	for (i = n; i-- > 0;) {
 		const struct hl_res *r = runs[i].r;
 
-		if (!(r->policy_mask & HL_POL_HOOK_SUCCEEDED) || hl_plan_is_crd(r) ||
-		    runs[i].nth)
+		if (!(r->policy_mask & HL_POL_HOOK_SUCCEEDED) || hl_plan_is_crd(r))
 			continue;
+		/* once per run, last run first: a hook listed twice is
+		 * deleted twice, the second time finding nothing */
 		hl_jw_open(w, '{');
 		hl_jw_key(w, "kind");
 		hl_jw_str(w, r->kind);
 		hl_jw_key(w, "name");
 		hl_jw_str(w, r->name);
+		hl_jw_key(w, "run");
+		hl_jw_uint(w, runs[i].nth + 1u);
 		hl_jw_close(w, '}');
 	}
 	hl_jw_close(w, ']');

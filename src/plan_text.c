@@ -122,10 +122,14 @@ static void text_event(struct hl_plan_view *v, enum hl_event e)
 			char *s;
 
 			if (!(r->policy_mask & HL_POL_HOOK_SUCCEEDED) ||
-			    hl_plan_is_crd(r) || runs[i].nth)
+			    hl_plan_is_crd(r))
 				continue;
-			s = xasprintf("%s%s %s", first ? "" : ", ", r->kind,
-				      hl_plan_name_of(r));
+			/* Helm deletes once per run, last run first: the
+			 * earlier runs find nothing */
+			s = xasprintf("%s%s %s%s", first ? "" : ", ", r->kind,
+				      hl_plan_name_of(r),
+				      runs[i].nth + 1u < r->event_runs[e] ?
+				      " (again: already gone)" : "");
 			hl_clean_add(b, s, strlen(s));
 			free(s);
 			first = false;

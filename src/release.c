@@ -351,13 +351,67 @@ static void hook_facts(struct hl_res *r, const struct hl_hook *h)
 	}
 }
 
+/* @r's API group from apiVersion @v ("" for core). */
+static void set_group(struct hl_release *rel, struct hl_res *r,
+		      const struct hl_value *v)
+{
+	size_t len;
+	const char *api = hl_value_string(v, &len);
+	const char *slash = api ? memchr(api, '/', len) : NULL;
+
+	r->group = slash ? intern(rel, api, (size_t)(slash - api)) : "";
+}
+
+/*
+ * Helm creates, waits on and deletes the items of a kind: List one by
+ * one, with the List's hook annotations (§18): replace the List, the
+ * last resource added, by one resource per item.
+ */
+static void list_items(struct hl_release *rel, const struct hl_doc *d)
+{
+	struct hl_res list = rel->res[rel->n - 1];
+	const struct hl_cap *c, *k;
+	bool first = true;
+
+	for (c = d->caps; c; c = c->next) {
+		struct hl_res *r;
+
+		if (c->id != HL_CAP_ITEM_KIND)
+			continue;
+		if (!first)
+			HL_GROW(rel->res, rel->n + 1, rel->alloc);
+		r = &rel->res[first ? rel->n - 1 : rel->n++];
+		first = false;
+		*r = list;
+		r->kind = intern_value(rel, &c->val);
+		if (!r->kind)
+			r->kind = "";
+		r->kind_span = hl_span_narrow(c->val.span);
+		r->name = NULL;
+		r->group = "";
+		r->refs = NULL;
+		r->nrefs = 0;
+		for (k = d->caps; k; k = k->next) {
+			if (k->group != c->group)
+				continue;
+			if (k->id == HL_CAP_ITEM_API)
+				set_group(rel, r, &k->val);
+			else if (k->id == HL_CAP_ITEM_NAME) {
+				bool sym;
+
+				r->name = symbolic(rel, d, &k->val, &sym);
+				r->name_symbolic = sym;
+				r->name_span = hl_span_narrow(k->val.span);
+			}
+		}
+	}
+}
+
 void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 		    const struct hl_hook *h, size_t file)
 {
-	const char *api, *slash;
 	struct refs refs = { NULL, 0, 0 };
 	struct hl_res *r;
-	size_t len;
 	int slot;
 	bool sym;
 
@@ -370,9 +424,7 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 	r->generated = d->generated;
 	r->source = d->source ? intern(rel, d->source, strlen(d->source)) : NULL;
 	r->in_crds_dir = d->source && strstr(d->source, "/crds/");
-	api = hl_value_string(&d->api_version, &len);
-	slash = api ? memchr(api, '/', len) : NULL;
-	r->group = slash ? intern(rel, api, (size_t)(slash - api)) : "";
+	set_group(rel, r, &d->api_version);
 	r->kind = intern_value(rel, &d->kind);
 	if (!r->kind)
 		r->kind = "";
@@ -394,6 +446,8 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 		r->nrefs = (uint32_t)refs.n;
 	}
 	free(refs.v);
+	if (!strcmp(r->kind, "List"))
+		list_items(rel, d);
 }
 
 void hl_release_reset(struct hl_release *rel)

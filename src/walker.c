@@ -134,6 +134,9 @@ static const struct {
 	{ "roleRef.name", HL_CAP_ROLEREF_NAME },
 	{ "spec.group", HL_CAP_CRD_GROUP },
 	{ "spec.names.kind", HL_CAP_CRD_KIND },
+	{ "items.[].apiVersion", HL_CAP_ITEM_API },
+	{ "items.[].kind", HL_CAP_ITEM_KIND },
+	{ "items.[].metadata.name", HL_CAP_ITEM_NAME },
 };
 
 static const struct {

@@ -280,6 +280,59 @@ START_TEST(empty)
 }
 END_TEST
 
+/* Helm creates a List's items one by one; a hook listed twice in one
+ * event is deleted twice (§18). */
+START_TEST(lists_and_reruns)
+{
+	static const char *const json[] = { "--format", "json", NULL };
+	static const char yaml[] =
+		"---\n"
+		"# Source: shop/templates/hooks.yaml\n"
+		"apiVersion: v1\n"
+		"kind: List\n"
+		"metadata:\n"
+		"  annotations:\n"
+		"    \"helm.sh/hook\": pre-install\n"
+		"items:\n"
+		"  - apiVersion: v1\n"
+		"    kind: ConfigMap\n"
+		"    metadata:\n"
+		"      name: shop-a\n"
+		"  - apiVersion: batch/v1\n"
+		"    kind: Job\n"
+		"    metadata:\n"
+		"      name: shop-b\n"
+		"---\n"
+		"# Source: shop/templates/tests/test.yaml\n"
+		"apiVersion: v1\n"
+		"kind: Pod\n"
+		"metadata:\n"
+		"  name: shop-test\n"
+		"  annotations:\n"
+		"    \"helm.sh/hook\": test,test-success\n"
+		"    \"helm.sh/hook-delete-policy\": hook-succeeded\n"
+		"spec:\n"
+		"  restartPolicy: Never\n";
+	struct out o;
+
+	plan("list.yaml", yaml, NULL, &o, false);
+	ck_assert_ptr_nonnull(strstr(o.text, "3 hooks"));
+	ck_assert_ptr_null(strstr(o.text, "List"));
+	ck_assert(strstr(o.text, "ConfigMap  shop-a") <
+		  strstr(o.text, "Job        shop-b"));
+	ck_assert_ptr_nonnull(strstr(o.text, "delete (hook-succeeded): Pod "
+				     "shop-test, Pod shop-test (again: "
+				     "already gone)\n"));
+	out_free(&o);
+	plan("list.yaml", yaml, json, &o, false);
+	ck_assert_ptr_nonnull(strstr(o.text, "\"name\": \"shop-test\",\n"
+				     "                  \"run\": 2"));
+	ck_assert_ptr_nonnull(strstr(o.text, "\"name\": \"shop-test\",\n"
+				     "                  \"run\": 1"));
+	out_free(&o);
+}
+END_TEST
+
 static Suite *plan_suite(void)
 {
 	Suite *s = suite_create("plan");
@@ -290,6 +343,7 @@ static Suite *plan_suite(void)
 	tcase_add_test(tc, marks_are_findings);
 	tcase_add_test(tc, mermaid);
 	tcase_add_test(tc, empty);
+	tcase_add_test(tc, lists_and_reruns);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -758,13 +758,25 @@ class State:
                                              "status": "True"}]}
 
     # -- logging
-    def record(self, entry):
+    def arrive(self, entry):
+        """Number a request in arrival order."""
         with self.lock:
             self.seq += 1
             entry["seq"] = self.seq
+
+    def record(self, entry):
+        """Log a request: at its end, or for watches once the stream is
+        open (the record is then updated in memory as events go out).
+        Records are numbered in arrival order, so sort by seq."""
+        with self.lock:
+            if entry.get("_logged"):
+                return
+            entry["_logged"] = True
             self.log.append(entry)
             if self.log_file:
-                self.log_file.write(json.dumps(entry, sort_keys=True) + "\n")
+                self.log_file.write(json.dumps(
+                    {k: v for k, v in entry.items() if k != "_logged"},
+                    sort_keys=True) + "\n")
                 self.log_file.flush()
 
 
@@ -801,20 +813,23 @@ def apply_merge(live, applied):
 
 
 def parse_body(raw, ctype):
-    """-> (obj, error message)."""
+    """-> (obj, error message, format: protobuf, json or yaml)."""
     ct = (ctype or "").split(";")[0].strip()
     if ct == "application/vnd.kubernetes.protobuf":
-        return pb_decode(raw), None
+        try:
+            return pb_decode(raw), None, "protobuf"
+        except (ValueError, IndexError) as e:
+            return None, "protobuf: %s" % e, "protobuf"
     text = raw.decode("utf-8", "replace")
     try:
-        return json.loads(text), None
+        return json.loads(text), None, "json"
     except ValueError as e:
         if ct == "application/apply-patch+yaml":
             try:
-                return mini_yaml(text), None
+                return mini_yaml(text), None, "yaml"
             except ValueError as e2:
-                return None, "yaml: %s" % e2
-        return None, "json: %s" % e
+                return None, "yaml: %s" % e2, "yaml"
+        return None, "json: %s" % e, "json"
 
 
 def mini_yaml(text):
@@ -971,6 +986,7 @@ class Handler(BaseHTTPRequestHandler):
             "accept": self.headers.get("Accept") or "",
             "user_agent": self.headers.get("User-Agent") or ""}
         e = self.entry
+        self.st.arrive(e)
         try:
             self.route(u.path, q, raw)
         except ApiError as err:
@@ -1292,6 +1308,7 @@ class Handler(BaseHTTPRequestHandler):
         e["code"] = 200
         sent = [0]
         e["events"] = 0
+        e["send_initial_events"] = initial
 
         def emit(etype, obj):
             data = json.dumps({"type": etype, "object": obj}).encode() + b"\n"
@@ -1315,6 +1332,7 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 start_rv = int(rv_param)
         e["initial"] = [o["metadata"]["name"] for o in initial_objs][:50]
+        st.record(e)
         try:
             for o in initial_objs:
                 emit("ADDED", o)
@@ -1329,6 +1347,9 @@ class Handler(BaseHTTPRequestHandler):
                 while idx < len(st.events) and st.events[idx][0] <= start_rv:
                     idx += 1
             while time.time() < deadline:
+                if self.client_gone():
+                    e["closed_by_client"] = True
+                    break
                 batch = []
                 with st.lock:
                     if idx >= len(st.events):
@@ -1349,10 +1370,22 @@ class Handler(BaseHTTPRequestHandler):
             e["closed_by_client"] = True
         self.close_connection = True
 
+    def client_gone(self):
+        import select
+        import socket
+        try:
+            r, _, _ = select.select([self.connection], [], [], 0)
+            if r:
+                return self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
+        return False
+
     # -- writes
     def decode(self, raw, res, kind_hint=True):
         e = self.entry
-        obj, err = parse_body(raw, self.headers.get("Content-Type"))
+        obj, err, fmt = parse_body(raw, self.headers.get("Content-Type"))
+        e["body_format"] = fmt
         if err:
             e["body"] = {"note": "undecodable"}
             raise ApiError(400, "BadRequest", err)

@@ -966,6 +966,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def send_json(self, code, obj, ctype="application/json"):
         data = json.dumps(obj).encode()
+        # log before answering, so a client that has its answer finds the
+        # request in the log
+        self.entry["code"] = code
+        self.st.record(self.entry)
         self.send_response(code)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))

@@ -640,6 +640,15 @@ class State:
         self.events.append((rv, "DELETED", res.group, res.plural, key[2],
                             copy.deepcopy(obj)))
         self.cond.notify_all()
+        # garbage collection: dependents go with their owner
+        uid = obj["metadata"].get("uid")
+        for k, o in list(self.objects.items()):
+            if any(r.get("uid") == uid for r in
+                   o["metadata"].get("ownerReferences") or []):
+                r2 = next((r for r in self.res if r.group == k[0] and
+                           r.plural == k[1]), None)
+                if r2 is not None:
+                    self._remove(r2, k)
         return obj
 
     def key(self, res, ns, name):
@@ -756,6 +765,45 @@ class State:
             obj["status"] = {"observedGeneration": gen,
                              "conditions": [{"type": "DisruptionAllowed",
                                              "status": "True"}]}
+
+    def after_write(self, res, obj):
+        """Side effects of a stored write: a CRD makes its kind servable;
+        a Deployment gets a ready ReplicaSet of its template (Helm 3's
+        --wait looks for it)."""
+        if res.kind == "CustomResourceDefinition":
+            self.register_crd(obj)
+        if res.kind != "Deployment":
+            return
+        md = obj["metadata"]
+        spec = obj.get("spec") or {}
+        tmpl = copy.deepcopy(spec.get("template") or {})
+        h = "%08x" % (hash(json.dumps(tmpl, sort_keys=True)) & 0xffffffff)
+        tmpl.setdefault("metadata", {}).setdefault("labels", {})[
+            "pod-template-hash"] = h
+        n = spec.get("replicas", 1)
+        sel = copy.deepcopy(spec.get("selector") or {})
+        sel.setdefault("matchLabels", {})["pod-template-hash"] = h
+        rs = {"apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": {
+            "name": "%s-%s" % (md["name"], h), "generation": 1,
+            "labels": dict(tmpl["metadata"]["labels"]),
+            "annotations": {"deployment.kubernetes.io/revision": "1"},
+            "ownerReferences": [{
+                "apiVersion": "apps/v1", "kind": "Deployment",
+                "name": md["name"], "uid": md["uid"], "controller": True,
+                "blockOwnerDeletion": True}]},
+            "spec": {"replicas": n, "selector": sel, "template": tmpl},
+            "status": {"replicas": n, "readyReplicas": n,
+                       "availableReplicas": n, "fullyLabeledReplicas": n,
+                       "observedGeneration": 1}}
+        rsres = self.find_res("apps", "v1", "replicasets")
+        ns = md.get("namespace", "")
+        for key in [k for k, o in self.objects.items()
+                    if k[:3] == ("apps", "replicasets", ns) and
+                    any(r.get("uid") == md["uid"] for r in
+                        o["metadata"].get("ownerReferences") or [])]:
+            if key[3] != rs["metadata"]["name"]:
+                self._remove(rsres, key)
+        self._put(rsres, rs, ns, "ADDED")
 
     # -- logging
     def arrive(self, entry):
@@ -1472,8 +1520,7 @@ class Handler(BaseHTTPRequestHandler):
                 out["metadata"]["uid"] = str(uuid.uuid4())
             else:
                 out = copy.deepcopy(self.st._put(res, obj, ns or ""))
-                if res.kind == "CustomResourceDefinition":
-                    self.st.register_crd(obj)
+                self.st.after_write(res, out)
         e["code"] = 201
         e["result"] = "created"
         self.send_json(201, self.out(res, out))
@@ -1514,6 +1561,7 @@ class Handler(BaseHTTPRequestHandler):
             if not dry:
                 new = copy.deepcopy(self.st._put(res, new, ns or "",
                                                  "MODIFIED"))
+                self.st.after_write(res, new)
         e["code"] = 200
         e["result"] = "updated"
         self.send_json(200, self.out(res, new))
@@ -1580,8 +1628,7 @@ class Handler(BaseHTTPRequestHandler):
                     "fieldsV1": {}}]
             if not dry:
                 new = copy.deepcopy(self.st._put(res, new, ns or "", etype))
-                if res.kind == "CustomResourceDefinition":
-                    self.st.register_crd(new)
+                self.st.after_write(res, new)
         e["code"] = code
         e["result"] = result
         self.send_json(code, self.out(res, new))

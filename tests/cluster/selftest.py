@@ -3,7 +3,7 @@
 
 First the server alone (no helm needed): 404/409/400/422 Status objects,
 a protobuf Secret, WatchList with its BOOKMARK, aggregated discovery, a CRD
-becoming servable.  Then, for each of $HELM3 and $HELM4 that is set, real
+becoming servable.  Then, for each Helm that tests/helm/helms.py finds, real
 helm runs through observe.py on the charts in testdata/:
 
   tiny      install, upgrade, rollback, test, uninstall: exit 0 and the
@@ -18,8 +18,10 @@ helm runs through observe.py on the charts in testdata/:
   twice     an event listed twice runs the hook twice
   list      the items of a kind: List document are created one by one
 
-Exit 0 when all pass, 1 on a failure, 77 (skip) when neither $HELM3 nor
-$HELM4 is set (the server checks still run first).
+Output is TAP. Exit 0 when all pass, 1 on a failure. The binaries come
+from tests/helm/helms.py (HELM3, HELM4, else .cache/helm); without them
+only the server checks run, and HOOKLINT_REQUIRE_HELM makes that a
+failure.
 """
 
 import http.client
@@ -29,17 +31,21 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "helm"))
 import fakeapi  # noqa: E402
+import helms  # noqa: E402
 import observe  # noqa: E402
 
 FAILURES = []
+COUNT = [0]
 
 
 def check(cond, what, detail=None):
+    COUNT[0] += 1
     if cond:
-        print("ok - %s" % what)
+        print("ok %d - %s" % (COUNT[0], what))
     else:
-        print("not ok - %s" % what)
+        print("not ok %d - %s" % (COUNT[0], what))
         if detail is not None:
             print("  # " + json.dumps(detail)[:3000])
         FAILURES.append(what)
@@ -304,14 +310,16 @@ def helm_checks(helm):
 
 def main():
     server_checks()
-    helms = [os.environ.get(k) for k in ("HELM3", "HELM4")]
-    helms = [h for h in helms if h]
-    if not helms:
-        print("# neither HELM3 nor HELM4 is set: helm checks skipped")
-        return 1 if FAILURES else 77
-    for h in helms:
-        helm_checks(h)
-    print("# %d failure(s)" % len(FAILURES))
+    found = helms.available(os.path.join(HERE, "..", ".."))
+    if not found:
+        print("1..%d" % COUNT[0])
+        print("# no Helm 3.17.3 or 4.1.4: helm checks skipped")
+        if os.environ.get("HOOKLINT_REQUIRE_HELM"):
+            return 1
+        return 1 if FAILURES else 0
+    for _, path, _ in found:
+        helm_checks(path)
+    print("1..%d" % COUNT[0])
     return 1 if FAILURES else 0
 
 

@@ -461,6 +461,12 @@ def validate(res, obj, name_from_path=None):
                 errs.append(("metadata.name", "FieldValueInvalid",
                              "Invalid value: %s: must be no more than 63 "
                              "characters" % _gostr(name)))
+        elif res.group == "rbac.authorization.k8s.io":
+            # RBAC names are path segments: "system:auth-delegator"
+            if name in (".", "..") or "/" in name or "%" in name:
+                errs.append(("metadata.name", "FieldValueInvalid",
+                             "Invalid value: %s: may not contain '/' or "
+                             "'%%'" % _gostr(name)))
         else:
             if len(name) > 253:
                 errs.append(("metadata.name", "FieldValueInvalid",
@@ -535,7 +541,7 @@ def _targets_match(targets, kind, name):
 
 class Config:
     def __init__(self, fail=None, slow_delete=None, slow_seconds=None,
-                 log_path=None):
+                 log_path=None, namespaces=None):
         env = os.environ
         self.fail = _parse_targets(fail if fail is not None
                                    else env.get("FAKEAPI_FAIL"))
@@ -547,6 +553,11 @@ class Config:
                                                "3"))
         self.log_path = log_path if log_path is not None \
             else env.get("FAKEAPI_LOG")
+        # namespaces that exist besides the default ones (a chart may
+        # expect them, as a real cluster would have them)
+        self.namespaces = [n for n in (namespaces if namespaces is not None
+                                       else env.get("FAKEAPI_NAMESPACES",
+                                                    "")).split(",") if n]
 
 
 class State:
@@ -564,7 +575,8 @@ class State:
         self.log_file = open(config.log_path, "a") if config.log_path \
             else None
         self.seq = 0
-        for ns in ("default", "kube-system", "kube-public", "kube-node-lease"):
+        for ns in ["default", "kube-system", "kube-public",
+                   "kube-node-lease"] + config.namespaces:
             with self.lock:
                 self._put(self.find_res("", "v1", "namespaces"), {
                     "apiVersion": "v1", "kind": "Namespace",

@@ -5,7 +5,7 @@ as JSON, what happened to the chart's objects (hooks above all).
 Usage:
   observe.py --helm PATH --chart DIR [--set k=v ...] [--values FILE ...]
              [--fail Kind/name ...] [--slow-delete Kind/name ...]
-             [--slow-seconds N] [--commands install,upgrade,rollback,test,
+             [--slow-seconds N] [--namespace NS ...] [--commands install,upgrade,rollback,test,
              uninstall] [--timeout 20] [--helm-timeout 10s]
              [--arg COMMAND=ARG ...] [--log FILE] [--raw]
 
@@ -65,7 +65,9 @@ sh.helm.release.v1.* -- are left out):
           consumer can drop those (Helm deletes before-hook-creation hooks
           whether they exist or not).
 
-All ops have "op", "kind", "name"; nothing else is promised to be absent.
+All ops have "op", "kind", "name"; wait, create and delete also have
+"namespace" ("" for cluster-scoped objects). Nothing else is promised to
+be absent.
 """
 
 import argparse
@@ -162,14 +164,15 @@ def derive_ops(entries):
                     continue
                 if named is not None and named != pname:
                     continue
-                ops.append({"op": "wait", "kind": kind, "name": pname})
+                ops.append({"op": "wait", "kind": kind, "name": pname,
+                            "namespace": pns})
                 pending.remove(p)
             continue
         if is_release_record(e):
             continue
         if verb in ("create", "apply"):
             op = {"op": "create", "kind": kind, "name": name,
-                  "hook": bool(e.get("hook"))}
+                  "namespace": ns or "", "hook": bool(e.get("hook"))}
             if ok and e.get("result") == "applied":
                 op["applied"] = True
             if not ok:
@@ -190,10 +193,10 @@ def derive_ops(entries):
         elif verb == "delete":
             if code == 404:
                 ops.append({"op": "delete", "kind": kind, "name": name,
-                            "missing": True})
+                            "namespace": ns or "", "missing": True})
             elif ok:
                 op = {"op": "delete", "kind": kind, "name": name,
-                      "hook": bool(e.get("hook"))}
+                      "namespace": ns or "", "hook": bool(e.get("hook"))}
                 if e.get("result") == "terminating":
                     op["terminating"] = True
                 ops.append(op)
@@ -214,7 +217,8 @@ def observe(a):
     try:
         cfg = fakeapi.Config(fail=",".join(a.fail or []),
                              slow_delete=",".join(a.slow_delete or []),
-                             slow_seconds=a.slow_seconds, log_path=a.log or "")
+                             slow_seconds=a.slow_seconds, log_path=a.log or "",
+                             namespaces=",".join(a.namespace or []))
         srv, url = fakeapi.start(cfg)
         kc = os.path.join(tmp, "kubeconfig")
         fakeapi.write_kubeconfig(kc, url, NAMESPACE)
@@ -274,6 +278,8 @@ def parse_args(argv):
     ap.add_argument("--slow-delete", action="append",
                     help="Kind/name whose deletion takes --slow-seconds")
     ap.add_argument("--slow-seconds", type=float, default=3.0)
+    ap.add_argument("--namespace", action="append",
+                    help="a namespace that exists besides default")
     ap.add_argument("--commands", default="install",
                     help="comma-separated: install, upgrade, rollback[:N], "
                     "test, uninstall, status, list")

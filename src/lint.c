@@ -100,10 +100,13 @@ static void on_doc(void *user, struct hl_doc *d)
 	init_ctx(l, &ctx, d);
 	ctx.hook = &hook;
 	hl_check_doc(&ctx);
-	/* crds/ and files Helm never renders take no part in the release */
-	if (l->place != HL_PLACE_RENDERED && l->place != HL_PLACE_TEMPLATE)
+	/* files Helm never renders take no part in the release; crds/
+	 * files are created first */
+	if (l->place != HL_PLACE_RENDERED && l->place != HL_PLACE_TEMPLATE &&
+	    l->place != HL_PLACE_CRDS)
 		return;
-	hl_release_add(&l->rel, d, &hook, l->file);
+	hl_release_add(&l->rel, d, &hook, l->file,
+		       l->place == HL_PLACE_CRDS);
 	note_chart(l, d->source);
 }
 

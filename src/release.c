@@ -407,8 +407,19 @@ static void list_items(struct hl_release *rel, const struct hl_doc *d)
 	}
 }
 
+/* "shop/crds/a.yaml", "shop/charts/db/crds/b.yaml": a chart's crds/. */
+static bool source_in_crds(const char *source)
+{
+	const char *p = strchr(source, '/');
+
+	while (p && !strncmp(p, "/charts/", 8)) {
+		p = strchr(p + 8, '/');
+	}
+	return p && !strncmp(p, "/crds/", 6);
+}
+
 void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
-		    const struct hl_hook *h, size_t file)
+		    const struct hl_hook *h, size_t file, bool crds_file)
 {
 	struct refs refs = { NULL, 0, 0 };
 	struct hl_res *r;
@@ -423,7 +434,7 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 	r->conditional = d->conditional;
 	r->generated = d->generated;
 	r->source = d->source ? intern(rel, d->source, strlen(d->source)) : NULL;
-	r->in_crds_dir = d->source && strstr(d->source, "/crds/");
+	r->in_crds_dir = crds_file || (d->source && source_in_crds(d->source));
 	set_group(rel, r, &d->api_version);
 	r->kind = intern_value(rel, &d->kind);
 	if (!r->kind)
@@ -434,6 +445,9 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 	r->kind_span = hl_span_narrow(d->kind.span);
 	r->name_span = hl_span_narrow(d->name.span);
 	hook_facts(r, h);
+	/* Helm never reads hook annotations in crds/ (§11) */
+	if (r->in_crds_dir)
+		r->is_hook = r->dropped = false;
 	if ((slot = pod_slot(r->kind)) >= 0)
 		pod_refs(rel, d, (unsigned)slot, &refs);
 	if (!strcmp(r->kind, "RoleBinding") || !strcmp(r->kind, "ClusterRoleBinding"))

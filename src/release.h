@@ -83,9 +83,10 @@ struct hl_release {
 	struct hl_intern *intern;	/* string table, private to release.c */
 };
 
-/* Add the summary of a manifest (after its per-resource rules ran). */
+/* Add the summary of a manifest (after its per-resource rules ran);
+ * @crds_file: the document is in a chart's crds/ directory. */
 void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
-		    const struct hl_hook *h, size_t file);
+		    const struct hl_hook *h, size_t file, bool crds_file);
 void hl_release_reset(struct hl_release *rel);
 void hl_release_free(struct hl_release *rel);
 

@@ -29,7 +29,7 @@ static void on_doc(void *user, struct hl_doc *d)
 	if (!is_manifest(d))
 		return;
 	hl_hook_parse(&a, d, &h);
-	hl_release_add(rel, d, &h, 0);
+	hl_release_add(rel, d, &h, 0, false);
 	hl_arena_release(&a);
 }
 

@@ -128,12 +128,15 @@ def doc_identity(doc):
             name.group(1).strip("\"'") if name else None)
 
 
-def chart_files(example, claim):
-    """{path: text} of the chart built from one example."""
+def chart_files(example, claim, which="bad"):
+    """{path: text} of the chart built from one example (claim None: the
+    example as it is)."""
     if "files" in example:
         return dict(example["files"])
     text = example["yaml"]
-    if claim.text_map:
+    if claim is None:
+        claim = Claim("", "", "", None)
+    if claim.text_map and (which == "bad" or claim.map_good):
         text = claim.text_map(text)
     text += "".join(claim.extra)
     files, chart = {}, None
@@ -420,12 +423,14 @@ class Claim:
     def __init__(self, rule, what, cmds, pred, good="negate", todo=None,
                  template=False, helm_timeout="5s", fail=(), slow_delete=(),
                  slow_seconds=3.0, args=(), extra=(), text_map=None,
-                 upgrade_only=(), dropped_on_upgrade=(), need_good=False):
+                 upgrade_only=(), dropped_on_upgrade=(), map_good=True):
         self.rule, self.what, self.cmds, self.pred = rule, what, cmds, pred
-        # good: "negate" - the good example must not satisfy pred;
-        #       "same"   - it must satisfy it too (claims that Helm
-        #                  accepts or ignores something);
-        #       None     - not checked (pred compares with the good one);
+        # good: "negate"  - the good example must not satisfy pred;
+        #       "same"    - it must satisfy it too (claims that Helm
+        #                   accepts or ignores something);
+        #       "compare" - pred compares the bad run with the good one
+        #                   (o.good), no test of its own;
+        #       "skip"    - the good example is not run;
         #       {"3": mode, "4": mode} - per Helm major version
         self.good = good
         # todo: None, or {major: what Helm really does} where it disagrees
@@ -436,10 +441,10 @@ class Claim:
         self.slow_seconds = slow_seconds
         self.args = list(args)
         self.extra = list(extra)
-        self.text_map = text_map
+        self.text_map = text_map  # applied to the bad example, and to
+        self.map_good = map_good  # the good one unless map_good=False
         self.upgrade_only = set(upgrade_only)
         self.dropped_on_upgrade = set(dropped_on_upgrade)
-        self.need_good = need_good or good is None
 
 
 def probe(name, weight, event="pre-install"):
@@ -463,19 +468,18 @@ CLAIMS = [
           "install,uninstall", lambda o: dropped(o, JOB, "shop-cleanup"),
           template=True),
     Claim("HL102", "a trailing comma drops the whole document silently",
-          "install,upgrade", lambda o: dropped(o, CM, "shop-seed"),
+          "install", lambda o: dropped(o, CM, "shop-seed"),
           template=True),
     Claim("HL103", "a space-separated event list is one unknown event: the "
           "document is dropped",
-          "install,upgrade", lambda o: dropped(o, CM, "shop-seed"),
+          "install", lambda o: dropped(o, CM, "shop-seed"),
           template=True),
     Claim("HL104", "an event listed twice runs the hook twice in that "
           "event (created, deleted by before-hook-creation, created again)",
-          "install,upgrade",
+          "install",
           lambda o: (o["install"].ok() and
                      o["install"].creates(CM, "shop-seed") == 2 and
-                     o["install"].deletes(CM, "shop-seed") == 1 and
-                     o["upgrade"].creates(CM, "shop-seed") == 1)),
+                     o["install"].deletes(CM, "shop-seed") == 1)),
     Claim("HL105", "test-success still works: helm test runs the Pod (and "
           "install does not)", "install,test",
           lambda o: (o["install"].creates("Pod") == 0 and
@@ -540,7 +544,7 @@ CLAIMS = [
           "nothing: never deleted; the next upgrade fails with already "
           "exists (Helm 3) or applies the old object (Helm 4)",
           "install,upgrade", lambda o: left_behind_then(o, CM, "shop-seed"),
-          text_map=EMPTY_POLICY),
+          text_map=EMPTY_POLICY, map_good=False),
     Claim("HL132", "Helm lower-cases policies: Hook-Succeeded deletes the "
           "hook after its event", "install",
           lambda o: deleted_after_event(o, CM, "shop-seed"), good="same"),
@@ -565,8 +569,8 @@ CLAIMS = [
                      and not o["install"].deletes("Secret",
                                                   "shop-db-password"))),
     Claim("HL202", "helm.sh/hook-delete-timeout does nothing: the same "
-          "requests as without it", "install,upgrade",
-          lambda o: same_ops(o), good=None),
+          "requests as without it", "install",
+          lambda o: same_ops(o), good="compare"),
     Claim("HL203", "helm.sh/hook on the pod template makes nothing a hook: "
           "the Job is a regular resource, created by install without hook "
           "annotation and deleted by uninstall", "install,uninstall",
@@ -575,10 +579,10 @@ CLAIMS = [
           "resource (installed with the release, deleted by uninstall)",
           "install,uninstall", lambda o: regular(o, CM, "shop-seed")),
     Claim("HL207", "a hook annotation in crds/ does nothing: the CRD is "
-          "created the same way as without it", "install,upgrade,uninstall",
+          "created the same way as without it", "install,uninstall",
           lambda o: (same_ops(o, ignore=("hook",)) and
                      o["install"].creates("CustomResourceDefinition") == 1),
-          good=None),
+          good="compare"),
     Claim("HL208", "a hook under tests/ is never rendered: helm test runs "
           "nothing", "install,test",
           lambda o: (o["test"].creates("Pod") == 0 and
@@ -606,8 +610,10 @@ CLAIMS = [
     Claim("HL303", "hook-succeeded deletes the pre-install Secret at the "
           "end of pre-install, before the post-install Job that reads it "
           "is created", "install",
-          lambda o: o["install"].order("delete Secret/shop-seed-env",
-                                       "create Job/shop-seed")),
+          lambda o: (o["install"].ok() and
+                     o["install"].creates("Secret", "shop-seed-env") >= 1 and
+                     not exists_at(o["install"], "Secret", "shop-seed-env",
+                                   "create Job/shop-seed"))),
     Claim("HL304", "the hook Secret a Deployment mounts is deleted and "
           "created again at each upgrade and outlives uninstall",
           "install,upgrade,uninstall",
@@ -624,7 +630,7 @@ CLAIMS = [
                      o.nth("install", 1).order(
                          "delete Secret/shop-db-password",
                          "create Secret/shop-db-password")),
-          good=None),
+          good="compare"),
     Claim("HL306", "a delete policy on a CRD hook does nothing: Helm sends "
           "no delete for the CRD, before creation or after",
           "install,uninstall,install",
@@ -633,7 +639,7 @@ CLAIMS = [
               not any(op["op"] == "delete" and
                       op["kind"] == "CustomResourceDefinition"
                       for r in o.runs for op in r.ops)),
-          good=None),
+          good="compare"),
     # --- ordering ---------------------------------------------------------
     Claim("HL401", "the Job (weight 0) is created and waited on before the "
           "ServiceAccount hook (weight 5) it uses is created", "install",
@@ -662,7 +668,7 @@ CLAIMS = [
           "takes 3 s to go)", "install,uninstall",
           lambda o: waited_for_deletion(o, "serviceaccounts", "shop",
                                         "jobs", "shop-cleanup", 3.0),
-          good=None, slow_delete=["ServiceAccount/shop"],
+          good="skip", slow_delete=["ServiceAccount/shop"],
           todo={"3": "Helm 3 creates the post-delete Job while the "
                 "ServiceAccount is still terminating",
                 "4": "Helm 4 creates the post-delete Job while the "
@@ -719,7 +725,7 @@ CLAIMS = [
           "ConfigMap shop-scripts before the Secret shop-seed-env", "install",
           lambda o: o["install"].order("create ConfigMap/shop-scripts",
                                        "create Secret/shop-seed-env"),
-          good=None),
+          good="skip"),
     Claim("HL412", "renaming the ConfigMap (shop-zz-scripts) changes the "
           "order: the Secret now runs first", "install",
           lambda o: o["install"].order("create Secret/shop-seed-env",
@@ -770,12 +776,20 @@ CLAIMS = [
           "leaves it", "install,uninstall",
           lambda o: (o["install"].creates("CustomResourceDefinition") == 1 and
                      not crd_read_back(o) and
-                     not o["uninstall"].deletes("CustomResourceDefinition"))),
+                     not o["uninstall"].deletes("CustomResourceDefinition")),
+          # Helm 4 sends no request to wait for crds/ CRDs either: the
+          # server's apply reply already says Established
+          good={"3": "negate", "4": "skip"}),
     Claim("HL510", "helm test --logs prints no logs of a Job test hook "
           "(it reads them for a Pod)", "install,test",
           lambda o: (o["test"].ok() and o["test"].creates(JOB) == 1 and
                      not o.requests("log", command="test")),
-          args=["test=--logs"]),
+          args=["test=--logs"],
+          todo={m: "helm test --logs fails (exit 1) although the test "
+                "passed: Helm %s asks for the logs of a Pod named like the "
+                "Job hook, `Error: unable to get pod logs for "
+                "shop-test-connection: pods \"shop-test-connection\" not "
+                "found`" % m for m in ("3", "4")}),
     Claim("HL511", "a PVC hook is deleted and created empty at every "
           "upgrade, left behind by uninstall, deleted by the next install",
           "install,upgrade,uninstall,install",
@@ -839,6 +853,23 @@ def left_after_failure(o):
         return (not u.ok() and
                 any(h.get("reason") == "AlreadyExists" for h in hits))
     return bool(hits) and all(h.get("applied") for h in hits)
+
+
+def exists_at(run, kind, name, spec):
+    """Whether kind/name exists (by this command's ops) when spec happens."""
+    stop = run.first(spec)
+    if stop is None:
+        return None
+    there = False
+    for o in run.ops[:stop]:
+        if o["kind"] != kind or o["name"] != name:
+            continue
+        if o["op"] == "create" and not o.get("error"):
+            there = True
+        elif o["op"] == "delete" and not o.get("missing") and \
+                not o.get("error"):
+            there = False
+    return there
 
 
 def waited_for_deletion(o, res, name, hook_res, hook, seconds):
@@ -950,9 +981,10 @@ def main(argv):
             if rule is None:
                 continue
             for which in ("bad", "good"):
-                if which == "good" and c.good == "skip":
+                if which == "good" and all(good_mode(c, m) == "skip"
+                                           for m, _, _ in helms):
                     continue
-                files = chart_files(rule[which], c)
+                files = chart_files(rule[which], c, which)
                 d = write_chart(files, tmp)
                 charts[(ci, which)] = d
                 for major, path, _ in helms:
@@ -969,10 +1001,11 @@ def main(argv):
                     for k, (p, m, d, c) in jobs.items()}
             # the lint check runs meanwhile
             lint = {}
-            for ci, c in enumerate(claims):
-                if (ci, "bad") in charts and c.rule not in lint:
-                    lint[c.rule] = lints(hooklint, charts[(ci, "bad")],
-                                         rules[c.rule]["bad"], c.rule)
+            for c in claims:
+                if c.rule in rules and c.rule not in lint:
+                    ex = rules[c.rule]["bad"]
+                    plain = write_chart(chart_files(ex, None), tmp)
+                    lint[c.rule] = lints(hooklint, plain, ex, c.rule)
             for f in concurrent.futures.as_completed(futs):
                 k = futs[f]
                 try:
@@ -1013,7 +1046,7 @@ def main(argv):
                            ("Helm %s: %s" % (version, todo) if not ok else
                             "the claim holds now, remove the todo mark"))
                 mode = good_mode(c, major)
-                if mode is None or good is None:
+                if mode in ("compare", "skip") or good is None:
                     continue
                 gok = not good.error and safe(c.pred, good)
                 if mode == "negate":
@@ -1040,17 +1073,18 @@ def count_tests(claims, helms, ids):
     for c in claims:
         for major, _, _ in helms:
             n += 1
-            if good_mode(c, major) is not None:
+            if good_mode(c, major) not in ("compare", "skip"):
                 n += 1
     return n
 
 
 def lints(hooklint, chart, example, rule):
-    """hooklint, template mode, reports the rule on the chart we built."""
-    argv = [hooklint, "--mode", "template", "--format", "json",
-            "--exit-zero", "--enable", rule] + list(example.get("args") or [])
-    p = subprocess.run(argv + [chart], capture_output=True, text=True,
-                       timeout=60)
+    """hooklint, run in the chart built from the bad example (as it is),
+    reports the rule."""
+    argv = [hooklint, "--format", "json", "--exit-zero", "--enable",
+            rule] + list(example.get("args") or [])
+    p = subprocess.run(argv, capture_output=True, text=True, timeout=60,
+                       cwd=chart)
     try:
         found = json.loads(p.stdout)
     except ValueError:

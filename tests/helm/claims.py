@@ -26,7 +26,8 @@ unexpectedly, which fails, so the mark must go.
 Output is TAP. Exit 0 when every test passes, 1 otherwise, 77 (or
 $HELM_SKIP_STATUS) when no Helm is available. Python 3 standard library.
 CLAIMS_JOBS sets the number of parallel observations (default 6);
-CLAIMS_ONLY=HL101,HL301 runs only those rules.
+CLAIMS_ONLY=HL101,HL301 runs only those rules; CLAIMS_VERBOSE=1 prints
+every observation, not only those of failed and TODO tests.
 """
 
 import concurrent.futures
@@ -45,6 +46,7 @@ sys.path.insert(0, HERE)
 from helms import available as helms_available, skip as helm_skip  # noqa: E402
 
 OBSERVE = os.path.join(HERE, "..", "cluster", "observe.py")
+VERBOSE = bool(os.environ.get("CLAIMS_VERBOSE"))
 
 # ---------------------------------------------------------------------------
 # the rules' examples (a reader for the subset of YAML rules/*.yaml uses)
@@ -248,6 +250,7 @@ class Obs:
         self.log = log
         self.error = error
         self.good = None  # the good example's Obs, for "same as good" claims
+        self.notes = []  # what a predicate measured, for the diagnostics
 
     def __getitem__(self, name):
         return self.nth(name, 0)
@@ -277,6 +280,8 @@ class Obs:
                              "stderr": self.template.stderr.strip()[-400:]}
         if self.error:
             s["error"] = self.error
+        if self.notes:
+            s["notes"] = self.notes
         return s
 
 
@@ -551,9 +556,7 @@ CLAIMS = [
     Claim("HL140", "an unknown output-log token is never matched: no logs "
           "are looked up when the Job fails (Helm 4 looks them up for "
           "hook-failed; Helm 3.17 ignores the annotation)", "install",
-          lambda o: (not o["install"].ok() and
-                     not o.requests("list", "pods", command="install") and
-                     not o.requests("log", command="install")),
+          lambda o: not o["install"].ok() and not pod_logs(o, "install"),
           good={"3": "same", "4": "negate"},
           fail=["Job/shop-db-migrate"]),
     Claim("HL150", "of a duplicate key Helm keeps the last value: weight "
@@ -743,7 +746,7 @@ CLAIMS = [
           "helm test waits the whole --timeout (5s) and fails",
           "install,test",
           lambda o: (not o["test"].ok() and not o["test"].timed_out and
-                     (o["test"].seconds or 0) >= 4.5 and
+                     took(o, "test") >= 4.5 and
                      o["test"].creates("Pod", "shop-test-connection") == 1)),
     Claim("HL504", "a Job name over 63 characters is rejected by the API "
           "server (`must be no more than 63 characters`), install fails",
@@ -783,7 +786,7 @@ CLAIMS = [
     Claim("HL510", "helm test --logs prints no logs of a Job test hook "
           "(it reads them for a Pod)", "install,test",
           lambda o: (o["test"].ok() and o["test"].creates(JOB) == 1 and
-                     not o.requests("log", command="test")),
+                     not pod_logs(o, "test")),
           args=["test=--logs"],
           todo={m: "helm test --logs fails (exit 1) although the test "
                 "passed: Helm %s asks for the logs of a Pod named like the "
@@ -877,11 +880,35 @@ def waited_for_deletion(o, res, name, hook_res, hook, seconds):
     (the object vanishes `seconds` after it)."""
     dels = [e for e in o.requests("delete", res, name, "uninstall")
             if 200 <= (e.get("code") or 0) < 300]
-    made = [e for e in o.requests("create", hook_res, hook, "uninstall")
-            if 200 <= (e.get("code") or 0) < 300]
+    made = [e for e in o.requests(None, hook_res, hook, "uninstall")
+            if e.get("verb") in ("create", "apply") and
+            200 <= (e.get("code") or 0) < 300]
     if not dels or not made:
         return False
-    return made[0]["time"] - dels[0]["time"] >= seconds - 0.2
+    gap = made[0]["time"] - dels[0]["time"]
+    o.notes.append("the hook was created %.2f s after the DELETE of %s/%s "
+                   "(which takes %.1f s)" % (gap, res, name, seconds))
+    return gap >= seconds - 0.2
+
+
+def pod_logs(o, command):
+    """Pod lists and log requests of a command: Helm looking for logs."""
+    reqs = [e for e in o.requests(command=command)
+            if e.get("verb") == "log" or
+            (e.get("verb") == "list" and e.get("resource") == "pods")]
+    o.notes.append("%s: %d pod list/log requests %s" % (
+        command, len(reqs), ["%s %s %s" % (e.get("verb"), e.get("name") or "",
+                                           (e.get("query") or {}).get(
+                                               "labelSelector") or "")
+                             for e in reqs][:4]))
+    return reqs
+
+
+def took(o, command):
+    s = o[command].seconds or 0
+    o.notes.append("%s: %.2f s from its first request to its last" %
+                   (command, s))
+    return s
 
 
 def crd_read_back(o):
@@ -940,7 +967,7 @@ class Tap:
         if todo:
             line += " # TODO " + todo
         print(line)
-        if (not ok or todo) and detail is not None:
+        if (not ok or todo or VERBOSE) and detail is not None:
             for ln in json.dumps(detail, indent=1).split("\n")[:80]:
                 print("  # " + ln)
         if not ok and not todo:

@@ -500,7 +500,8 @@ CLAIMS = [
     Claim("HL110", "weight \"1.5\" is silently 0: the hook runs between "
           "weight -1 and weight 1", "install",
           lambda o: o["install"].ok() and o["install"].order(
-              "create ConfigMap/shop-probe-minus1", "create ConfigMap/shop-seed",
+              "create ConfigMap/shop-probe-minus1",
+              "create ConfigMap/shop-seed",
               "create ConfigMap/shop-probe-1"),
           extra=[probe("shop-probe-minus1", "-1", "pre-install,pre-upgrade"),
                  probe("shop-probe-1", "1", "pre-install,pre-upgrade")]),

@@ -520,16 +520,11 @@ CLAIMS = [
           lambda o: fails_with(o["install"], "cannot unmarshal number into "
                                "Go struct field ObjectMeta.metadata."
                                "annotations of type string")),
-    Claim("HL120", "the object is sent with the number and the API server "
-          "rejects it", "install",
-          lambda o: any(op.get("error") for op in o["install"].ops
-                        if op["name"] == "shop-seed"),
-          todo={"3": "Helm 3 fails client-side before any request: `unable "
-                "to build kubernetes object for deleting hook "
-                "shop/templates/seed-configmap.yaml: unable to decode`; "
-                "the API server never sees the object",
-                "4": "Helm 4 fails client-side the same way; nothing is "
-                "sent"}),
+    Claim("HL120", "Helm fails on the client: no request for the hook with "
+          "the number is sent", "install",
+          lambda o: (not o["install"].ok() and
+                     not any(op["name"] == "shop-seed"
+                             for op in o["install"].ops))),
     Claim("HL121", "a sequence annotation value: install and helm template "
           "fail with `YAML parse error on` the template", "install",
           lambda o: (fails_with(o["install"], "YAML parse error on "
@@ -667,16 +662,12 @@ CLAIMS = [
           "post-delete Job that uses it is created", "install,uninstall",
           lambda o: o["uninstall"].order("delete ServiceAccount/shop",
                                          "create Job/shop-cleanup")),
-    Claim("HL404", "uninstall waits for the regular resources to be gone "
-          "before it runs the post-delete hooks (a ServiceAccount that "
-          "takes 3 s to go)", "install,uninstall",
-          lambda o: waited_for_deletion(o, "serviceaccounts", "shop",
-                                        "jobs", "shop-cleanup", 3.0),
-          good="skip", slow_delete=["ServiceAccount/shop"],
-          todo={"3": "Helm 3 creates the post-delete Job while the "
-                "ServiceAccount is still terminating",
-                "4": "Helm 4 creates the post-delete Job while the "
-                "ServiceAccount is still terminating"}),
+    Claim("HL404", "uninstall does not wait for the regular resources to "
+          "be gone before it runs the post-delete hooks (a ServiceAccount "
+          "that takes 3 s to go)", "install,uninstall",
+          lambda o: not waited_for_deletion(o, "serviceaccounts", "shop",
+                                            "jobs", "shop-cleanup", 3.0),
+          good="skip", slow_delete=["ServiceAccount/shop"]),
     Claim("HL405", "a ServiceAccount hook listed only for pre-upgrade does "
           "not exist on install when the pre-install Job runs", "install",
           lambda o: (o["install"].creates(JOB, "shop-db-migrate") == 1 and
@@ -756,17 +747,12 @@ CLAIMS = [
                                 "must be no more than 63 characters") and
                      any(op.get("error") == 422 for op in o["install"].ops
                          if op["kind"] == JOB))),
-    Claim("HL506", "generateName only: Helm 4 cannot create the hook (its "
-          "server-side apply needs a name); Helm 3 creates it, and the "
-          "old Job is never replaced", "install,upgrade",
-          lambda o: (fails_with(o["install"], "") if o.major == "4" else
-                     (o["install"].ok() and o["upgrade"].ok() and
-                      o["install"].creates(JOB) == 1 and
-                      o["upgrade"].creates(JOB) == 1 and
-                      not o["upgrade"].deletes(JOB))),
-          todo={"3": "Helm 3 fails client-side too, before any request: the "
-                "before-hook-creation delete of the nameless hook gives "
-                "`resource name may not be empty`"}),
+    Claim("HL506", "generateName only, before-hook-creation by default: "
+          "install fails before any request for the hook with `resource "
+          "name may not be empty`", "install",
+          lambda o: (fails_with(o["install"], "resource name may not be "
+                                "empty") and
+                     not o["install"].creates(JOB))),
     Claim("HL507", "a Deployment hook is not part of the release: upgrade "
           "deletes and recreates it, uninstall leaves it running",
           "install,upgrade,uninstall",
@@ -784,16 +770,12 @@ CLAIMS = [
           # Helm 4 sends no request to wait for crds/ CRDs either: the
           # server's apply reply already says Established
           good={"3": "negate", "4": "skip"}),
-    Claim("HL510", "helm test --logs prints no logs of a Job test hook "
-          "(it reads them for a Pod)", "install,test",
-          lambda o: (o["test"].ok() and o["test"].creates(JOB) == 1 and
-                     not pod_logs(o, "test")),
-          args=["test=--logs"],
-          todo={m: "helm test --logs fails (exit 1) although the test "
-                "passed: Helm %s asks for the logs of a Pod named like the "
-                "Job hook, `Error: unable to get pod logs for "
-                "shop-test-connection: pods \"shop-test-connection\" not "
-                "found`" % m for m in ("3", "4")}),
+    Claim("HL510", "helm test --logs fails on a Job test hook that "
+          "passed: it asks for the logs of a Pod with the Job's name",
+          "install,test",
+          lambda o: (o["test"].creates(JOB) == 1 and
+                     fails_with(o["test"], "unable to get pod logs")),
+          args=["test=--logs"]),
     Claim("HL511", "a PVC hook is deleted and created empty at every "
           "upgrade, left behind by uninstall, deleted by the next install",
           "install,upgrade,uninstall,install",

@@ -30,7 +30,7 @@ struct rule {
 	const char *path;
 	struct fy_document *fyd;
 	const char *id, *name, *severity, *summary, *rationale, *helm, *section;
-	const char *family, *templated;
+	const char *family, *templated, *stops;
 	unsigned targets;	/* 1 << enum hl_target; 0: every target */
 	struct example bad, good;
 };
@@ -189,6 +189,10 @@ static void load(struct rule *r, const char *path)
 	if (r->templated && strcmp(r->templated, "report") &&
 	    strcmp(r->templated, "silent"))
 		die(path, "templated is report or silent");
+	r->stops = scalar(r, root, "stops", false);
+	if (r->stops && strcmp(r->stops, "rejected") &&
+	    strcmp(r->stops, "timeout") && strcmp(r->stops, "rerun"))
+		die(path, "stops is rejected, timeout or rerun");
 	r->targets = word_set(path, root, "targets", target_words,
 			      sizeof(target_words) / sizeof(*target_words));
 	if (strcmp(r->severity, "error") && strcmp(r->severity, "warning") &&
@@ -313,11 +317,15 @@ static void gen_meta(FILE *f, const char *base, struct rule *rules, size_t n)
 		fprintf(f, ",\n\t\t.family = \"%s\",\n"
 			"\t\t.url = \"%s/%s.md\",\n"
 			"\t\t.severity = HL_SEV_%s,\n\t\t.off_by_default = %s,\n"
-			"\t\t.targets = 0x%xu,\n\t\t.report_templated = %s,\n",
+			"\t\t.targets = 0x%xu,\n\t\t.report_templated = %s,\n"
+			"\t\t.stops = HL_STOPS_%s,\n",
 			r->family, base, r->id, severity_enum(r->severity),
 			strcmp(r->severity, "off") ? "false" : "true",
 			r->targets, r->templated && !strcmp(r->templated, "report") ?
-			"true" : "false");
+			"true" : "false",
+			!r->stops ? "NONE" : !strcmp(r->stops, "rejected") ?
+			"REJECTED" : !strcmp(r->stops, "timeout") ? "TIMEOUT" :
+			"RERUN");
 #define FIELD(name, val) do { fputs("\t\t." name " = ", f); c_str0(f, val); fputs(",\n", f); } while (0)
 		FIELD("summary", r->summary);
 		FIELD("rationale", r->rationale);

@@ -824,6 +824,52 @@ static void simulate(struct hl_life *l)
 	free(s.info);
 }
 
+/*
+ * Which runs find their object left from an earlier run: the commands in
+ * a release's usual order, every hook succeeding. Before-hook-creation
+ * deletes it first, except on a CRD, which Helm never deletes.
+ */
+static void find_leftovers(struct hl_life *l)
+{
+	static const enum hl_cmd order[] = {
+		HL_CMD_INSTALL, HL_CMD_UPGRADE, HL_CMD_ROLLBACK, HL_CMD_TEST,
+		HL_CMD_UNINSTALL,
+	};
+	unsigned char *exists = xcalloc(l->nobj ? l->nobj : 1, 1);
+	size_t c, i, j, n;
+	enum hl_event ev[2];
+
+	for (c = 0; c < HL_ARRAY_SIZE(order); c++) {
+		n = hl_cmd_events(order[c], ev);
+		for (i = 0; i < n; i++) {
+			const struct hl_run *runs = l->runs[ev[i]];
+			size_t nr = l->nruns[ev[i]];
+
+			l->leftover[ev[i]] = xcalloc(nr ? nr : 1, 1);
+			for (j = 0; j < nr; j++) {
+				const struct hl_res *r = runs[j].r;
+				uint32_t o = l->obj_of[runs[j].res];
+
+				if (o == HL_NONE)
+					continue;
+				l->leftover[ev[i]][j] = exists[o] &&
+					(is_crd(r) || !(r->policy_mask &
+					  HL_POL_BEFORE_HOOK_CREATION));
+				exists[o] = 1;
+			}
+			for (j = nr; j-- > 0;) {
+				const struct hl_res *r = runs[j].r;
+				uint32_t o = l->obj_of[runs[j].res];
+
+				if (o != HL_NONE && !is_crd(r) &&
+				    (r->policy_mask & HL_POL_HOOK_SUCCEEDED))
+					exists[o] = 0;
+			}
+		}
+	}
+	free(exists);
+}
+
 void hl_life_build(struct hl_life *l, const struct hl_release *rel,
 		   const struct hl_report *report, enum hl_target target)
 {
@@ -842,6 +888,7 @@ void hl_life_build(struct hl_life *l, const struct hl_release *rel,
 	}
 	build_objects(l);
 	simulate(l);
+	find_leftovers(l);
 }
 
 void hl_life_release(struct hl_life *l)
@@ -851,6 +898,7 @@ void hl_life_release(struct hl_life *l)
 	for (e = 0; e < HL_EV_MAX; e++) {
 		free(l->runs[e]);
 		free(l->runs3[e]);
+		free(l->leftover[e]);
 	}
 	free(l->ord);
 	free(l->ord_hash);

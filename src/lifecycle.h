@@ -106,6 +106,10 @@ struct hl_life {
 	unsigned char *cluster;	/* per resource: a cluster-scoped kind */
 	struct hl_verdict *verdicts;
 	size_t nverdicts, verdicts_alloc;
+	/* per event, per run: the object is still there from an earlier
+	 * run (install, upgrade, rollback, test, uninstall in turn, every
+	 * hook succeeding) and nothing deletes it first (§18) */
+	unsigned char *leftover[HL_EV_MAX];
 };
 
 /*

@@ -88,11 +88,57 @@ static void note_chart(struct lint *l, const char *source)
 	}
 }
 
+/* HL131 on a null delete policy stands for HL120 too: the object is
+ * rejected before it could be left over. */
+static enum hl_stops stops_of(enum hl_rule_id rule, const struct hl_hook *h)
+{
+	if (rule == HL_RULE_HL131 && h->delete_policy &&
+	    h->delete_policy->val.style == HL_STYLE_PLAIN &&
+	    h->delete_policy->val.type == HL_Y_NULL)
+		return HL_STOPS_REJECTED;
+	return hl_rule_meta[rule].stops;
+}
+
+/*
+ * The first finding from @nf on that means Helm stops at the resources
+ * from @nr on (rules/<ID>.yaml: stops); the plan marks it. The nameless
+ * hook of HL506 stops Helm only when before-hook-creation deletes it.
+ */
+static void note_stop(struct lint *l, const struct hl_hook *h, size_t nf,
+		      size_t nr)
+{
+	const struct hl_report *rep = l->report;
+	size_t i, k;
+
+	for (i = nf; i < rep->nfindings; i++) {
+		enum hl_rule_id rule = rep->findings[i].rule;
+		enum hl_stops how = stops_of(rule, h);
+
+		if (!how)
+			continue;
+		for (k = nr; k < l->rel.n; k++) {
+			struct hl_res *r = &l->rel.res[k];
+			uint16_t *slot = how == HL_STOPS_RERUN ? &r->rerun_rule :
+					 &r->stop_rule;
+
+			if (rule == HL_RULE_HL506 &&
+			    !(r->policy_mask & HL_POL_BEFORE_HOOK_CREATION))
+				continue;
+			if (*slot != HL_RULE_MAX)
+				continue;
+			*slot = (uint16_t)rule;
+			if (how != HL_STOPS_RERUN)
+				r->stop_how = (unsigned char)how;
+		}
+	}
+}
+
 static void on_doc(void *user, struct hl_doc *d)
 {
 	struct lint *l = user;
 	struct hl_hook hook;
 	struct hl_ctx ctx;
+	size_t nf = l->report->nfindings, nr = l->rel.n;
 
 	if (!is_manifest(d))
 		return;
@@ -107,6 +153,7 @@ static void on_doc(void *user, struct hl_doc *d)
 		return;
 	hl_release_add(&l->rel, d, &hook, l->file,
 		       l->place == HL_PLACE_CRDS);
+	note_stop(l, &hook, nf, nr);
 	note_chart(l, d->source);
 }
 

@@ -97,12 +97,81 @@ static void json_marks(struct hl_plan_view *v, const struct hl_problem **m, size
 	hl_jw_close(w, ']');
 }
 
-static void json_event(struct hl_plan_view *v, enum hl_event e)
+static void json_stop(struct hl_jw *w, const struct hl_plan_stop *st)
+{
+	static const char *const how[] = { NULL, "rejected", "timeout" };
+
+	hl_jw_key(w, "stop");
+	if (!st) {
+		hl_jw_raw(w, "null");
+		return;
+	}
+	hl_jw_open(w, '{');
+	hl_jw_key(w, "rule");
+	hl_jw_str(w, hl_rule_id(st->rule));
+	hl_jw_key(w, "name");
+	hl_jw_str(w, hl_rule_name(st->rule));
+	hl_jw_key(w, "stops");
+	hl_jw_str(w, st->how < HL_ARRAY_SIZE(how) ? how[st->how] : NULL);
+	hl_jw_key(w, "why");
+	hl_jw_str(w, st->why);
+	hl_jw_close(w, '}');
+}
+
+static void json_ident(struct hl_jw *w, const struct hl_res *r)
+{
+	hl_jw_open(w, '{');
+	hl_jw_key(w, "kind");
+	hl_jw_str(w, r->kind);
+	hl_jw_key(w, "name");
+	hl_jw_str(w, r->name);
+	hl_jw_close(w, '}');
+}
+
+/*
+ * What Helm deletes when run @i of an event fails, and what is left: the
+ * hook itself with hook-failed; Helm 4 also deletes the event's earlier
+ * hook-succeeded hooks, first to last, where Helm 3 leaves them (§18).
+ */
+static void json_if_fails(struct hl_plan_view *v, const struct hl_run *runs,
+			  size_t i)
+{
+	struct hl_jw *w = &v->p->jw;
+	bool helm3 = v->p->opts->target == HL_TARGET_HELM3;
+	unsigned char *gone = xcalloc(i + 1, 1);
+	size_t k, pass;
+
+	for (k = 0; k <= i; k++) {
+		const struct hl_res *r = runs[k].r;
+		unsigned want = k == i ? HL_POL_HOOK_FAILED :
+				helm3 ? 0 : HL_POL_HOOK_SUCCEEDED;
+
+		gone[k] = !hl_plan_is_crd(r) && (r->policy_mask & want);
+	}
+	hl_jw_key(w, "if_fails");
+	hl_jw_open(w, '{');
+	/* the failing hook first, then the earlier ones */
+	for (pass = 0; pass < 2; pass++) {
+		hl_jw_key(w, pass ? "remaining" : "deletes");
+		hl_jw_open(w, '[');
+		if (!pass && gone[i])
+			json_ident(w, runs[i].r);
+		for (k = 0; k < i + pass; k++)
+			if (gone[k] == !pass && !runs[k].nth)
+				json_ident(w, runs[k].r);
+		hl_jw_close(w, ']');
+	}
+	hl_jw_close(w, '}');
+	free(gone);
+}
+
+static void json_event(struct hl_plan_view *v, enum hl_event e, bool *stopped)
 {
 	const struct hl_life *l = v->l;
 	struct hl_jw *w = &v->p->jw;
 	const struct hl_run *runs = l->runs[e];
 	size_t n = l->nruns[e], i;
+	bool reached = !*stopped;
 
 	hl_jw_key(w, "phase");
 	hl_jw_str(w, hl_event_name(e));
@@ -113,6 +182,7 @@ static void json_event(struct hl_plan_view *v, enum hl_event e)
 		const struct hl_problem *m[16];
 		size_t nm = runs[i].nth ? 0 :
 			    hl_plan_marks(v, runs[i].res, (int)e, m, HL_ARRAY_SIZE(m));
+		struct hl_plan_stop st;
 
 		hl_jw_open(w, '{');
 		hl_jw_key(w, "weight");
@@ -136,12 +206,22 @@ static void json_event(struct hl_plan_view *v, enum hl_event e)
 		hl_jw_bool(w, !hl_plan_is_crd(r) && (r->policy_mask & HL_POL_HOOK_FAILED));
 		hl_jw_close(w, '}');
 		json_marks(v, m, nm);
+		hl_jw_key(w, "reached");
+		hl_jw_bool(w, !*stopped);
+		if (!*stopped && hl_plan_stop_at(v, e, i, &st)) {
+			json_stop(w, &st);
+			*stopped = st.how != HL_STOPS_NONE;
+		} else {
+			json_stop(w, NULL);
+		}
+		json_if_fails(v, runs, i);
 		hl_jw_close(w, '}');
 	}
 	hl_jw_close(w, ']');
+	/* Helm never gets to the end of an event it stopped in */
 	hl_jw_key(w, "deleted_at_end");
 	hl_jw_open(w, '[');
-	for (i = n; i-- > 0;) {
+	for (i = n; i-- > 0 && reached && !*stopped;) {
 		const struct hl_res *r = runs[i].r;
 
 		if (!(r->policy_mask & HL_POL_HOOK_SUCCEEDED) || hl_plan_is_crd(r))
@@ -253,10 +333,22 @@ static void json_release(struct hl_plan_view *v)
 	for (c = 0; c < HL_CMD_MAX; c++) {
 		struct phase ph[4];
 		size_t n = hl_plan_phases(c, ph);
+		struct hl_plan_stop st;
+		uint32_t at;
+		bool stopped = hl_plan_stop_before(v, c, &st, &at);
 
 		hl_jw_open(w, '{');
 		hl_jw_key(w, "command");
 		hl_jw_str(w, hl_cmd_name(c));
+		hl_jw_key(w, "fails_before");
+		if (stopped) {
+			hl_jw_open(w, '{');
+			json_object(w, v, hl_life_res(l, at));
+			json_stop(w, &st);
+			hl_jw_close(w, '}');
+		} else {
+			hl_jw_raw(w, "null");
+		}
 		hl_jw_key(w, "phases");
 		hl_jw_open(w, '[');
 		for (i = 0; i < n; i++) {
@@ -268,13 +360,23 @@ static void json_release(struct hl_plan_view *v)
 				hl_jw_str(w, "crds");
 				json_list(v, "resources", hl_plan_crds_dir, false);
 			} else if (ph[i].type == PH_EVENT) {
-				json_event(v, ph[i].event);
+				json_event(v, ph[i].event, &stopped);
 			} else {
 				hl_jw_key(w, "phase");
 				hl_jw_str(w, "resources");
 				hl_jw_key(w, "action");
 				hl_jw_str(w, hl_plan_regular_action(c));
+				hl_jw_key(w, "reached");
+				hl_jw_bool(w, !stopped);
 				json_list(v, "resources", hl_plan_regular, true);
+				if (!stopped && hl_plan_stop_regular(v, c, &st, &at)) {
+					hl_jw_key(w, "rejected");
+					hl_jw_open(w, '{');
+					json_object(w, v, hl_life_res(l, at));
+					json_stop(w, &st);
+					hl_jw_close(w, '}');
+					stopped = true;
+				}
 			}
 			hl_jw_close(w, '}');
 		}

@@ -91,7 +91,27 @@ static void mm_list(struct hl_plan_view *v, bool (*pred)(const struct hl_res *))
 	hl_buf_release(&t);
 }
 
-static void mm_event(struct hl_plan_view *v, enum hl_event e, size_t *prev)
+/* A stop under a node: "✗ HL402 Helm stops here" (or a leftover's note);
+ * a mark in @m already names a release rule's stop. */
+static void mm_stop(struct hl_plan_view *v, const struct hl_plan_stop *st,
+		    const struct hl_problem **m, size_t nm)
+{
+	struct hl_buf *b = &v->p->b;
+	size_t i;
+
+	for (i = 0; i < nm && m[i]->rule != st->rule; i++)
+		;
+	if (i < nm)
+		hl_buf_adds(b, "<br/>");
+	else
+		hl_buf_addf(b, "<br/>\u2717 %s ", hl_rule_id(st->rule));
+	mm_add(b, st->why);
+	if (st->how)
+		hl_buf_adds(b, ": Helm stops here");
+}
+
+/* Returns whether Helm stops in event @e. */
+static bool mm_event(struct hl_plan_view *v, enum hl_event e, size_t *prev)
 {
 	const struct hl_life *l = v->l;
 	struct hl_buf *b = &v->p->b;
@@ -115,6 +135,8 @@ static void mm_event(struct hl_plan_view *v, enum hl_event e, size_t *prev)
 		size_t nm = runs[i].nth ? 0 :
 			    hl_plan_marks(v, runs[i].res, (int)e, m, HL_ARRAY_SIZE(m));
 		const char *wt = hl_plan_wait_text(r);
+		struct hl_plan_stop st;
+		bool stop = hl_plan_stop_at(v, e, i, &st);
 
 		mm_node(v, prev, "[");
 		hl_buf_addf(b, "%lld \u00b7 ", r->weight);
@@ -126,11 +148,15 @@ static void mm_event(struct hl_plan_view *v, enum hl_event e, size_t *prev)
 		if (wt)
 			hl_buf_addf(b, "<br/>waits until %s", wt);
 		mm_marks(v, m, nm);
-		mm_end(v, "]", mm_class(v, m, nm));
+		if (stop)
+			mm_stop(v, &st, m, nm);
+		mm_end(v, "]", stop && st.how ? "error" : mm_class(v, m, nm));
+		if (stop && st.how)
+			return true;	/* Helm goes no further */
 		any_del |= (r->policy_mask & HL_POL_HOOK_SUCCEEDED) && !hl_plan_is_crd(r);
 	}
 	if (!any_del)
-		return;
+		return false;
 	mm_node(v, prev, "[/");
 	hl_buf_adds(b, "delete (hook-succeeded): ");
 	for (i = n; i-- > 0;) {
@@ -146,9 +172,11 @@ static void mm_event(struct hl_plan_view *v, enum hl_event e, size_t *prev)
 		first = false;
 	}
 	mm_end(v, "\\]", "deleted");
+	return false;
 }
 
-static void mm_regular(struct hl_plan_view *v, enum hl_cmd c, size_t *prev)
+/* Returns whether the API server rejects a regular resource. */
+static bool mm_regular(struct hl_plan_view *v, enum hl_cmd c, size_t *prev)
 {
 	const struct hl_life *l = v->l;
 	struct hl_buf *b = &v->p->b;
@@ -173,7 +201,16 @@ static void mm_regular(struct hl_plan_view *v, enum hl_cmd c, size_t *prev)
 		mm_list(v, hl_plan_kept);
 	}
 	mm_marks(v, all, nall);
-	mm_end(v, "]]", mm_class(v, all, nall));
+	{
+		struct hl_plan_stop st;
+		uint32_t at;
+		bool stop = hl_plan_stop_regular(v, c, &st, &at);
+
+		if (stop)
+			mm_stop(v, &st, NULL, 0);
+		mm_end(v, "]]", stop ? "error" : mm_class(v, all, nall));
+		return stop;
+	}
 }
 
 static void mm_release(struct hl_plan_view *v)
@@ -193,10 +230,22 @@ static void mm_release(struct hl_plan_view *v)
 	for (c = 0; c < HL_CMD_MAX; c++) {
 		struct phase ph[4];
 		size_t n = hl_plan_phases(c, ph), i, prev = 0;
+		struct hl_plan_stop st;
+		uint32_t at;
+		bool stopped = false;
 
 		hl_buf_addf(b, "  subgraph r%zu_%s[\"helm %s\"]\n    direction TB\n",
 			    v->release + 1, hl_cmd_name(c), hl_cmd_name(c));
-		for (i = 0; i < n; i++) {
+		if (hl_plan_stop_before(v, c, &st, &at)) {
+			mm_node(v, &prev, "[");
+			mm_add(b, hl_life_res(l, at)->kind);
+			hl_buf_adds(b, " ");
+			mm_add(b, hl_plan_name_of(hl_life_res(l, at)));
+			mm_stop(v, &st, NULL, 0);
+			mm_end(v, "]", "error");
+			n = 0;
+		}
+		for (i = 0; i < n && !stopped; i++) {
 			if (ph[i].type == PH_CRDS) {
 				if (!hl_plan_count_if(l, hl_plan_crds_dir))
 					continue;
@@ -205,9 +254,9 @@ static void mm_release(struct hl_plan_view *v)
 				mm_list(v, hl_plan_crds_dir);
 				mm_end(v, "]]", "phase");
 			} else if (ph[i].type == PH_EVENT) {
-				mm_event(v, ph[i].event, &prev);
+				stopped = mm_event(v, ph[i].event, &prev);
 			} else {
-				mm_regular(v, c, &prev);
+				stopped = mm_regular(v, c, &prev);
 			}
 		}
 		hl_buf_adds(b, "  end\n");

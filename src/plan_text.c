@@ -48,7 +48,29 @@ static void text_marks(struct hl_plan_view *v, const struct hl_problem **m, size
 }
 
 
-static void text_event(struct hl_plan_view *v, enum hl_event e)
+/* A stop (or a leftover's note) under a hook or the regular resources;
+ * a mark above already names a release rule's stop. */
+static void text_stop(struct hl_plan_view *v, const struct hl_plan_stop *st,
+		      const char *indent, const struct hl_problem **m, size_t nm)
+{
+	struct hl_buf *b = &v->p->b;
+	enum hl_severity s = hl_plan_severity(v, st->rule);
+	size_t i;
+
+	for (i = 0; i < nm; i++) {
+		if (m[i]->rule == st->rule) {
+			hl_buf_addf(b, "%s  Helm stops here: %s\n", indent,
+				    st->why);
+			return;
+		}
+	}
+	hl_buf_addf(b, "%s%s\u2717%s %s%s [%s %s]\n", indent, v->pal->sev[s],
+		    v->pal->reset, st->why, st->how ? ": Helm stops here" : "",
+		    hl_rule_id(st->rule), hl_rule_name(st->rule));
+}
+
+/* Returns whether Helm stops in event @e. */
+static bool text_event(struct hl_plan_view *v, enum hl_event e)
 {
 	const struct hl_life *l = v->l;
 	struct hl_buf *b = &v->p->b;
@@ -56,12 +78,12 @@ static void text_event(struct hl_plan_view *v, enum hl_event e)
 	size_t n = l->nruns[e], i, wk = 4, wn = 4, we = 6, ww = 4;
 	char **evs = NULL, **wts = NULL;
 	const struct hl_problem *p;
-	bool any_del = false;
+	bool any_del = false, stopped;
 
 	hl_buf_addf(b, "  %s%s%s", v->pal->bold, hl_event_name(e), v->pal->reset);
 	if (!n) {
 		hl_buf_addf(b, ": %sno hooks%s\n", v->pal->dim, v->pal->reset);
-		return;
+		return false;
 	}
 	hl_buf_addc(b, '\n');
 	evs = xcalloc(n, sizeof(*evs));
@@ -92,6 +114,9 @@ static void text_event(struct hl_plan_view *v, enum hl_event e)
 		const struct hl_problem *m[16];
 		size_t nm = 0;
 		const char *wt = hl_plan_wait_text(r);
+		struct hl_plan_stop st;
+		bool stop;
+		char *pad;
 
 		hl_buf_addf(b, "    %*s  ", (int)ww + 2, wts[i]);
 		cell(b, r->kind, wk + 2);
@@ -105,14 +130,20 @@ static void text_event(struct hl_plan_view *v, enum hl_event e)
 		else
 			nm = hl_plan_marks(v, runs[i].res, (int)e, m, HL_ARRAY_SIZE(m));
 		hl_buf_addc(b, '\n');
-		if (nm) {
-			/* under the KIND column */
-			char *pad = xasprintf("%*s", (int)ww + 8, "");
-			text_marks(v, m, nm, pad);
-			free(pad);
-		}
+		/* under the KIND column */
+		pad = xasprintf("%*s", (int)ww + 8, "");
+		text_marks(v, m, nm, pad);
+		stop = hl_plan_stop_at(v, e, i, &st);
+		if (stop)
+			text_stop(v, &st, pad, m, nm);
+		free(pad);
+		if (stop && st.how)
+			break;	/* Helm goes no further */
 		any_del |= (r->policy_mask & HL_POL_HOOK_SUCCEEDED) && !hl_plan_is_crd(r);
 	}
+	stopped = i < n;
+	if (stopped)
+		any_del = false;	/* the event never ends */
 	if (any_del) {
 		bool first = true;
 
@@ -164,6 +195,7 @@ static void text_event(struct hl_plan_view *v, enum hl_event e)
 	}
 	free(evs);
 	free(wts);
+	return stopped;
 }
 
 static void text_regular(struct hl_plan_view *v, enum hl_cmd c)
@@ -236,10 +268,22 @@ static void text_release(struct hl_plan_view *v)
 	for (c = 0; c < HL_CMD_MAX; c++) {
 		struct phase ph[4];
 		size_t n = hl_plan_phases(c, ph), i;
+		struct hl_plan_stop st;
+		uint32_t at;
+		bool stopped = false;
 
 		hl_buf_addf(b, "\n%shelm %s%s\n", v->pal->bold, hl_cmd_name(c),
 			    v->pal->reset);
-		for (i = 0; i < n; i++) {
+		if (hl_plan_stop_before(v, c, &st, &at)) {
+			char *s = xasprintf("  %s %s: ", hl_life_res(l, at)->kind,
+					    hl_plan_name_of(hl_life_res(l, at)));
+
+			hl_clean_add(b, s, strlen(s));
+			free(s);
+			text_stop(v, &st, "", NULL, 0);
+			n = 0;
+		}
+		for (i = 0; i < n && !stopped; i++) {
 			if (ph[i].type == PH_CRDS) {
 				if (!hl_plan_count_if(l, hl_plan_crds_dir))
 					continue;
@@ -249,11 +293,25 @@ static void text_release(struct hl_plan_view *v)
 				hl_buf_adds(b, " before rendering (never "
 					    "upgraded or deleted)\n");
 			} else if (ph[i].type == PH_EVENT) {
-				text_event(v, ph[i].event);
+				stopped = text_event(v, ph[i].event);
 			} else {
 				text_regular(v, c);
+				if (hl_plan_stop_regular(v, c, &st, &at)) {
+					char *s = xasprintf("    %s %s: ",
+						hl_life_res(l, at)->kind,
+						hl_plan_name_of(hl_life_res(l, at)));
+
+					hl_clean_add(b, s, strlen(s));
+					free(s);
+					text_stop(v, &st, "", NULL, 0);
+					stopped = true;
+				}
 			}
 		}
+		if (stopped || (n == 0 && hl_plan_phases(c, ph)))
+			hl_buf_addf(b, "  %s(Helm does not get further: the rest "
+				    "of helm %s does not run)%s\n", v->pal->dim,
+				    hl_cmd_name(c), v->pal->reset);
 		if (c == HL_CMD_TEST)
 			hl_buf_adds(b, "  (regular resources exist; hook objects "
 				    "exist when install left them and no "

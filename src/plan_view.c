@@ -66,6 +66,121 @@ void hl_plan_delete_text(struct hl_buf *b, const struct hl_res *r)
 		hl_buf_adds(b, "never");
 }
 
+static bool stop_enabled(const struct hl_plan_view *v, unsigned rule)
+{
+	return rule < HL_RULE_MAX && hl_plan_enabled(v, (enum hl_rule_id)rule);
+}
+
+static const char *stop_why(enum hl_stops how)
+{
+	return how == HL_STOPS_TIMEOUT ?
+	       "never ready: Helm waits until --timeout, then fails" :
+	       "Helm or the API server rejects it";
+}
+
+/* A run that finds its object left from an earlier run (§18). */
+static bool leftover_at(const struct hl_plan_view *v, enum hl_event e,
+			size_t j, struct hl_plan_stop *st)
+{
+	const struct hl_res *r = v->l->runs[e][j].r;
+	enum hl_target t = v->p->opts->target;
+
+	if (!v->l->leftover[e] || !v->l->leftover[e][j] ||
+	    !stop_enabled(v, r->rerun_rule) || t == HL_TARGET_ARGOCD)
+		return false;
+	st->rule = (enum hl_rule_id)r->rerun_rule;
+	st->how = t == HL_TARGET_HELM3 ? HL_STOPS_REJECTED : HL_STOPS_NONE;
+	st->why = t == HL_TARGET_HELM3 ?
+		  "left from an earlier run: Helm 3 fails with AlreadyExists" :
+		  t == HL_TARGET_HELM ?
+		  "left from an earlier run: Helm 4 applies it and does not "
+		  "run it again (Helm 3 fails with AlreadyExists)" :
+		  "left from an earlier run: Helm 4 applies it and does not "
+		  "run it again";
+	return true;
+}
+
+bool hl_plan_stop_at(const struct hl_plan_view *v, enum hl_event e, size_t j,
+		     struct hl_plan_stop *st)
+{
+	const struct hl_run *run = &v->l->runs[e][j];
+	const struct hl_res *r = run->r;
+	const struct hl_problem *p;
+	size_t n, i;
+
+	if (leftover_at(v, e, j, st) && st->how)
+		return true;
+	if (stop_enabled(v, r->stop_rule)) {
+		st->rule = (enum hl_rule_id)r->stop_rule;
+		st->how = (enum hl_stops)r->stop_how;
+		st->why = stop_why(st->how);
+		return true;
+	}
+	/* a release rule: a reference Helm's wait never gets past */
+	n = hl_problems_of(v->j, run->res, &p);
+	for (i = 0; i < n && !run->nth; i++) {
+		enum hl_stops how = hl_rule_meta[p[i].rule].stops;
+
+		if (!how || how == HL_STOPS_RERUN || !(p[i].events & 1u << e) ||
+		    p[i].uncertain || !hl_plan_enabled(v, p[i].rule))
+			continue;
+		/* a missing object keeps a Pod from starting, and Helm waits
+		 * on it; not so a missing image pull secret */
+		if (how == HL_STOPS_TIMEOUT && (!hl_res_waited(r) ||
+		    (p[i].ref != HL_NONE &&
+		     r->refs[p[i].ref].cap == HL_CAP_PULL_SECRET)))
+			continue;
+		st->rule = p[i].rule;
+		st->how = how;
+		st->why = stop_why(how);
+		return true;
+	}
+	return leftover_at(v, e, j, st);
+}
+
+/* The first regular or crds/ resource whose finding stops @c when it is
+ * decoded (@at_start) or when it is sent. */
+static bool regular_stop(const struct hl_plan_view *v, enum hl_cmd c,
+			 bool at_start, struct hl_plan_stop *st, uint32_t *res)
+{
+	const struct hl_release *rel = v->l->rel;
+	size_t i;
+
+	if (c != HL_CMD_INSTALL && c != HL_CMD_UPGRADE &&
+	    c != HL_CMD_ROLLBACK)
+		return false;
+	for (i = 0; i < rel->n; i++) {
+		const struct hl_res *r = &rel->res[i];
+
+		if (r->dropped || r->is_hook || !stop_enabled(v, r->stop_rule) ||
+		    (r->in_crds_dir && c != HL_CMD_INSTALL))
+			continue;
+		/* Helm decodes every object of the release before the first
+		 * hook: a non-string annotation fails there (§18) */
+		if ((r->stop_rule == HL_RULE_HL120) != at_start)
+			continue;
+		st->rule = (enum hl_rule_id)r->stop_rule;
+		st->how = HL_STOPS_REJECTED;
+		st->why = at_start ? "Helm cannot decode it: the command fails "
+			  "before it starts" : stop_why(st->how);
+		*res = (uint32_t)i;
+		return true;
+	}
+	return false;
+}
+
+bool hl_plan_stop_before(const struct hl_plan_view *v, enum hl_cmd c,
+			 struct hl_plan_stop *st, uint32_t *res)
+{
+	return regular_stop(v, c, true, st, res);
+}
+
+bool hl_plan_stop_regular(const struct hl_plan_view *v, enum hl_cmd c,
+			  struct hl_plan_stop *st, uint32_t *res)
+{
+	return regular_stop(v, c, false, st, res);
+}
+
 /* The problems to mark at a run of event @e of resource @res: those of
  * that event, and the others the first time the resource shows. */
 size_t hl_plan_marks(struct hl_plan_view *v, uint32_t res, int e,

@@ -67,6 +67,28 @@ struct phase {
 	enum hl_event event;
 };
 
+/*
+ * Where Helm stops a command, or what a run does instead of running
+ * (leftovers under Helm 4): from a finding (rules/<ID>.yaml: stops).
+ */
+struct hl_plan_stop {
+	enum hl_rule_id rule;
+	enum hl_stops how;	/* REJECTED or TIMEOUT; NONE: a note only */
+	const char *why;	/* what Helm does there, short */
+};
+
+/* Whether something happens to run @j of event @e instead of a normal
+ * run: Helm stops there (@st->how), or applies a leftover (a note). */
+bool hl_plan_stop_at(const struct hl_plan_view *v, enum hl_event e, size_t j,
+		     struct hl_plan_stop *st);
+/* Whether command @c fails before it starts: Helm cannot decode a
+ * regular resource or crds/ file (@st->rule, at resource @res). */
+bool hl_plan_stop_before(const struct hl_plan_view *v, enum hl_cmd c,
+			 struct hl_plan_stop *st, uint32_t *res);
+/* Whether the API server rejects a regular resource of command @c. */
+bool hl_plan_stop_regular(const struct hl_plan_view *v, enum hl_cmd c,
+			  struct hl_plan_stop *st, uint32_t *res);
+
 /* A resource's name, or "(generateName)". */
 const char *hl_plan_name_of(const struct hl_res *r);
 bool hl_plan_enabled(const struct hl_plan_view *v, enum hl_rule_id rule);

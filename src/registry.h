@@ -23,6 +23,19 @@ enum hl_target {
 	HL_TARGET_FLUX,
 };
 
+/*
+ * Where a rule's finding means Helm stops the command at that object
+ * (rules/<ID>.yaml: stops): Helm or the API server rejects it, Helm waits
+ * on it until --timeout, or the object stays after a successful run and
+ * the next run fails with AlreadyExists (Helm 3).
+ */
+enum hl_stops {
+	HL_STOPS_NONE,
+	HL_STOPS_REJECTED,
+	HL_STOPS_TIMEOUT,
+	HL_STOPS_RERUN,
+};
+
 /* Metadata generated from rules/<ID>.yaml (rule_meta.c). */
 struct hl_rule_meta {
 	const char *id, *name, *pascal;
@@ -33,6 +46,7 @@ struct hl_rule_meta {
 	unsigned targets;	/* 1 << enum hl_target; 0: every target */
 	bool report_templated;	/* also where a template action produces
 				 * the text it points at */
+	enum hl_stops stops;
 	const char *summary, *rationale, *helm, *section;
 	const char *bad, *good;		/* example YAML */
 	const char *bad_args, *good_args;	/* newline-separated, or NULL */

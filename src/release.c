@@ -431,6 +431,7 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 	memset(r, 0, sizeof(*r));
 	r->file = (uint32_t)file;
 	r->doc = (uint32_t)d->index;
+	r->stop_rule = r->rerun_rule = HL_RULE_MAX;
 	r->conditional = d->conditional;
 	r->generated = d->generated;
 	r->source = d->source ? intern(rel, d->source, strlen(d->source)) : NULL;

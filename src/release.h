@@ -4,6 +4,7 @@
 #define HL_RELEASE_H
 
 #include "model.h"
+#include "rule_ids.h"	/* generated: enum hl_rule_id */
 
 /* The kind of object a reference names. */
 enum hl_ref_kind {
@@ -63,6 +64,10 @@ struct hl_res {
 	uint32_t file;		/* report file index */
 	uint32_t doc;		/* document index in its file */
 	uint32_t nrefs;
+	uint16_t stop_rule;	/* a finding where Helm stops (rule_meta
+				 * .stops), or HL_RULE_MAX */
+	uint16_t rerun_rule;	/* ... where it stops at a rerun */
+	unsigned char stop_how;	/* enum hl_stops of stop_rule */
 	uint16_t event_mask;	/* 1 << enum hl_event */
 	unsigned char event_runs[HL_EV_MAX];	/* duplicates run twice */
 	unsigned char policy_mask;	/* enum hl_policy, after Helm's default */

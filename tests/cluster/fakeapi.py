@@ -541,7 +541,7 @@ def _targets_match(targets, kind, name):
 
 class Config:
     def __init__(self, fail=None, slow_delete=None, slow_seconds=None,
-                 log_path=None, namespaces=None):
+                 log_path=None, namespaces=None, absent_crds=None):
         env = os.environ
         self.fail = _parse_targets(fail if fail is not None
                                    else env.get("FAKEAPI_FAIL"))
@@ -555,6 +555,9 @@ class Config:
             else env.get("FAKEAPI_LOG")
         # namespaces that exist besides the default ones (a chart may
         # expect them, as a real cluster would have them)
+        # pre-registered custom kinds to leave out ("widgets.example.com"):
+        # the chart under test installs their CRD itself
+        self.absent_crds = set(absent_crds or [])
         self.namespaces = [n for n in (namespaces if namespaces is not None
                                        else env.get("FAKEAPI_NAMESPACES",
                                                     "")).split(",") if n]
@@ -570,7 +573,8 @@ class State:
         self.events = []    # (rv, type, group, plural, ns, obj)
         self.res = []       # Res list
         for r in _builtin():
-            self.res.append(r)
+            if r.plural + "." + r.group not in config.absent_crds:
+                self.res.append(r)
         self.log = []
         self.log_file = open(config.log_path, "a") if config.log_path \
             else None
@@ -666,11 +670,63 @@ class State:
     def key(self, res, ns, name):
         return (res.group, res.plural, ns if res.namespaced else "", name)
 
-    def simulate_status(self, res, obj):
+    def missing_refs(self, spec, ns):
+        """What a pod spec needs that its namespace lacks: a real Pod then
+        never starts (no ServiceAccount: the Job cannot create it; a
+        missing ConfigMap, Secret or claim: it stays Pending)."""
+        need = []
+        sa = spec.get("serviceAccountName") or spec.get("serviceAccount")
+        if sa and sa != "default":
+            need.append(("serviceaccounts", sa))
+        for v in spec.get("volumes") or []:
+            for key, plural, field in (("secret", "secrets", "secretName"),
+                                       ("configMap", "configmaps", "name"),
+                                       ("persistentVolumeClaim",
+                                        "persistentvolumeclaims",
+                                        "claimName")):
+                ref = v.get(key)
+                if isinstance(ref, dict) and not ref.get("optional"):
+                    need.append((plural, ref.get(field)))
+            for src in (v.get("projected") or {}).get("sources") or []:
+                for key, plural in (("secret", "secrets"),
+                                    ("configMap", "configmaps")):
+                    ref = src.get(key)
+                    if isinstance(ref, dict) and not ref.get("optional"):
+                        need.append((plural, ref.get("name")))
+        for c in (spec.get("containers") or []) + \
+                (spec.get("initContainers") or []):
+            for ef in c.get("envFrom") or []:
+                for key, plural in (("secretRef", "secrets"),
+                                    ("configMapRef", "configmaps")):
+                    ref = ef.get(key)
+                    if isinstance(ref, dict) and not ref.get("optional"):
+                        need.append((plural, ref.get("name")))
+            for env in c.get("env") or []:
+                vf = env.get("valueFrom") or {}
+                for key, plural in (("secretKeyRef", "secrets"),
+                                    ("configMapKeyRef", "configmaps")):
+                    ref = vf.get(key)
+                    if isinstance(ref, dict) and not ref.get("optional"):
+                        need.append((plural, ref.get("name")))
+        return [(p, n) for p, n in need
+                if n and ("", p, ns, n) not in self.objects]
+
+    def simulate_status(self, res, obj, ns=None):
         """Give the object the status a controller would soon set."""
         md = obj["metadata"]
         name = md.get("name", "")
         failing = _targets_match(self.cfg.fail, res.kind, name)
+        ns = md.get("namespace") or ns or "default"
+        spec = obj.get("spec") or {}
+        pod = (spec.get("template") or {}).get("spec") \
+            if res.kind == "Job" else spec if res.kind == "Pod" else None
+        if isinstance(pod, dict) and self.missing_refs(pod, ns):
+            # never starts: Helm waits on it until its timeout
+            if res.kind == "Job":
+                obj["status"] = {"startTime": now_ts(), "active": 1}
+            else:
+                obj["status"] = {"phase": "Pending"}
+            return
         md.setdefault("generation", 1)
         gen = md["generation"]
         spec = obj.get("spec") or {}
@@ -1526,7 +1582,7 @@ class Handler(BaseHTTPRequestHandler):
                       "deletionTimestamp"):
                 md.pop(k, None)
             obj.pop("status", None)
-            self.st.simulate_status(res, obj)
+            self.st.simulate_status(res, obj, ns)
             if dry:
                 out = copy.deepcopy(obj)
                 out["metadata"]["uid"] = str(uuid.uuid4())
@@ -1569,7 +1625,7 @@ class Handler(BaseHTTPRequestHandler):
                     new["status"] = old["status"]
                 md["generation"] = old["metadata"].get("generation", 1) + (
                     1 if new.get("spec") != old.get("spec") else 0)
-                self.st.simulate_status(res, new)
+                self.st.simulate_status(res, new, ns)
             if not dry:
                 new = copy.deepcopy(self.st._put(res, new, ns or "",
                                                  "MODIFIED"))
@@ -1606,7 +1662,7 @@ class Handler(BaseHTTPRequestHandler):
                 if errs:
                     raise invalid(res, name, errs)
                 new.pop("status", None)
-                self.st.simulate_status(res, new)
+                self.st.simulate_status(res, new, ns)
                 etype, code, result = "ADDED", 201, "created"
             else:
                 if not apply:

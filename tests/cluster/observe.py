@@ -5,7 +5,8 @@ as JSON, what happened to the chart's objects (hooks above all).
 Usage:
   observe.py --helm PATH --chart DIR [--set k=v ...] [--values FILE ...]
              [--fail Kind/name ...] [--slow-delete Kind/name ...]
-             [--slow-seconds N] [--namespace NS ...] [--commands install,upgrade,rollback,test,
+             [--slow-seconds N] [--namespace NS ...]
+             [--absent-crd PLURAL.GROUP ...] [--commands install,upgrade,rollback,test,
              uninstall] [--timeout 20] [--helm-timeout 10s]
              [--arg COMMAND=ARG ...] [--log FILE] [--raw]
 
@@ -218,7 +219,8 @@ def observe(a):
         cfg = fakeapi.Config(fail=",".join(a.fail or []),
                              slow_delete=",".join(a.slow_delete or []),
                              slow_seconds=a.slow_seconds, log_path=a.log or "",
-                             namespaces=",".join(a.namespace or []))
+                             namespaces=",".join(a.namespace or []),
+                             absent_crds=a.absent_crd or [])
         srv, url = fakeapi.start(cfg)
         kc = os.path.join(tmp, "kubeconfig")
         fakeapi.write_kubeconfig(kc, url, NAMESPACE)
@@ -280,6 +282,9 @@ def parse_args(argv):
     ap.add_argument("--slow-seconds", type=float, default=3.0)
     ap.add_argument("--namespace", action="append",
                     help="a namespace that exists besides default")
+    ap.add_argument("--absent-crd", action="append",
+                    help="a pre-registered custom kind to leave out "
+                    "(widgets.example.com): the chart brings its CRD")
     ap.add_argument("--commands", default="install",
                     help="comma-separated: install, upgrade, rollback[:N], "
                     "test, uninstall, status, list")

@@ -101,8 +101,7 @@ static enum hl_stops stops_of(enum hl_rule_id rule, const struct hl_hook *h)
 
 /*
  * The first finding from @nf on that means Helm stops at the resources
- * from @nr on (rules/<ID>.yaml: stops); the plan marks it. The nameless
- * hook of HL506 stops Helm only when before-hook-creation deletes it.
+ * from @nr on (rules/<ID>.yaml: stops); the plan marks it.
  */
 static void note_stop(struct lint *l, const struct hl_hook *h, size_t nf,
 		      size_t nr)
@@ -121,9 +120,6 @@ static void note_stop(struct lint *l, const struct hl_hook *h, size_t nf,
 			uint16_t *slot = how == HL_STOPS_RERUN ? &r->rerun_rule :
 					 &r->stop_rule;
 
-			if (rule == HL_RULE_HL506 &&
-			    !(r->policy_mask & HL_POL_BEFORE_HOOK_CREATION))
-				continue;
 			if (*slot != HL_RULE_MAX)
 				continue;
 			*slot = (uint16_t)rule;

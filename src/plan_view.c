@@ -138,6 +138,45 @@ bool hl_plan_stop_at(const struct hl_plan_view *v, enum hl_event e, size_t j,
 	return leftover_at(v, e, j, st);
 }
 
+/*
+ * HL410 on Helm 3: install creates a regular resource whose object a
+ * pre-install hook left in place, and fails with AlreadyExists (§18).
+ */
+static bool hook_in_the_way(const struct hl_plan_view *v, struct hl_plan_stop *st,
+			    uint32_t *res)
+{
+	const struct hl_judgement *j = v->j;
+	size_t i;
+
+	if (v->p->opts->target != HL_TARGET_HELM3 ||
+	    !hl_plan_enabled(v, HL_RULE_HL410))
+		return false;
+	for (i = 0; i < j->nproblems; i++) {
+		const struct hl_problem *p = &j->problems[i];
+		const struct hl_res *a, *b;
+
+		if (p->rule != HL_RULE_HL410 || p->other == HL_NONE)
+			continue;
+		a = hl_life_res(v->l, p->res);
+		b = hl_life_res(v->l, p->other);
+		if (a->is_hook) {
+			const struct hl_res *t = a;
+			a = b;
+			b = t;
+		}
+		if (!(b->event_mask & 1u << HL_EV_PRE_INSTALL) ||
+		    (b->policy_mask & HL_POL_HOOK_SUCCEEDED))
+			continue;
+		st->rule = HL_RULE_HL410;
+		st->how = HL_STOPS_REJECTED;
+		st->why = "a pre-install hook left the object: Helm 3 fails "
+			  "with AlreadyExists";
+		*res = a == hl_life_res(v->l, p->res) ? p->res : p->other;
+		return true;
+	}
+	return false;
+}
+
 /* The first regular or crds/ resource whose finding stops @c when it is
  * decoded (@at_start) or when it is sent. */
 static bool regular_stop(const struct hl_plan_view *v, enum hl_cmd c,
@@ -149,15 +188,19 @@ static bool regular_stop(const struct hl_plan_view *v, enum hl_cmd c,
 	if (c != HL_CMD_INSTALL && c != HL_CMD_UPGRADE &&
 	    c != HL_CMD_ROLLBACK)
 		return false;
+	if (!at_start && c == HL_CMD_INSTALL && hook_in_the_way(v, st, res))
+		return true;
 	for (i = 0; i < rel->n; i++) {
 		const struct hl_res *r = &rel->res[i];
 
 		if (r->dropped || r->is_hook || !stop_enabled(v, r->stop_rule) ||
 		    (r->in_crds_dir && c != HL_CMD_INSTALL))
 			continue;
-		/* Helm decodes every object of the release before the first
-		 * hook: a non-string annotation fails there (§18) */
-		if ((r->stop_rule == HL_RULE_HL120) != at_start)
+		/* Helm installs crds/ first, and decodes every object of the
+		 * release before the first hook: a non-string annotation
+		 * fails there (§18) */
+		if ((r->stop_rule == HL_RULE_HL120 || r->in_crds_dir) !=
+		    at_start)
 			continue;
 		st->rule = (enum hl_rule_id)r->stop_rule;
 		st->how = HL_STOPS_REJECTED;

@@ -147,6 +147,8 @@ def _builtin():
           "validatingadmissionpolicybindings", False),
         R("apiextensions.k8s.io", "v1", "CustomResourceDefinition",
           "customresourcedefinitions", False, ["crd", "crds"], True),
+        R("apiregistration.k8s.io", "v1", "APIService", "apiservices",
+          False, status=True),
         R("storage.k8s.io", "v1", "StorageClass", "storageclasses", False,
           ["sc"]),
         R("storage.k8s.io", "v1", "CSIDriver", "csidrivers", False),
@@ -541,7 +543,8 @@ def _targets_match(targets, kind, name):
 
 class Config:
     def __init__(self, fail=None, slow_delete=None, slow_seconds=None,
-                 log_path=None, namespaces=None, absent_crds=None):
+                 log_path=None, namespaces=None, absent_crds=None,
+                 chart_objects=None):
         env = os.environ
         self.fail = _parse_targets(fail if fail is not None
                                    else env.get("FAKEAPI_FAIL"))
@@ -558,6 +561,10 @@ class Config:
         # pre-registered custom kinds to leave out ("widgets.example.com"):
         # the chart under test installs their CRD itself
         self.absent_crds = set(absent_crds or [])
+        # "Kind/name" of the chart's objects: a pod spec's reference to
+        # anything else is to an object the cluster is assumed to have
+        # (None: every reference is checked)
+        self.chart_objects = set(chart_objects) if chart_objects else None
         self.namespaces = [n for n in (namespaces if namespaces is not None
                                        else env.get("FAKEAPI_NAMESPACES",
                                                     "")).split(",") if n]
@@ -708,8 +715,13 @@ class State:
                     ref = vf.get(key)
                     if isinstance(ref, dict) and not ref.get("optional"):
                         need.append((plural, ref.get("name")))
+        kinds = {"serviceaccounts": "ServiceAccount", "secrets": "Secret",
+                 "configmaps": "ConfigMap",
+                 "persistentvolumeclaims": "PersistentVolumeClaim"}
+        known = self.cfg.chart_objects
         return [(p, n) for p, n in need
-                if n and ("", p, ns, n) not in self.objects]
+                if n and ("", p, ns, n) not in self.objects and
+                (known is None or "%s/%s" % (kinds[p], n) in known)]
 
     def simulate_status(self, res, obj, ns=None):
         """Give the object the status a controller would soon set."""

@@ -6,7 +6,8 @@ Usage:
   observe.py --helm PATH --chart DIR [--set k=v ...] [--values FILE ...]
              [--fail Kind/name ...] [--slow-delete Kind/name ...]
              [--slow-seconds N] [--namespace NS ...]
-             [--absent-crd PLURAL.GROUP ...] [--commands install,upgrade,rollback,test,
+             [--absent-crd PLURAL.GROUP ...] [--chart-object KIND/NAME ...]
+             [--commands install,upgrade,rollback,test,
              uninstall] [--timeout 20] [--helm-timeout 10s]
              [--arg COMMAND=ARG ...] [--log FILE] [--raw]
 
@@ -220,7 +221,8 @@ def observe(a):
                              slow_delete=",".join(a.slow_delete or []),
                              slow_seconds=a.slow_seconds, log_path=a.log or "",
                              namespaces=",".join(a.namespace or []),
-                             absent_crds=a.absent_crd or [])
+                             absent_crds=a.absent_crd or [],
+                             chart_objects=a.chart_object)
         srv, url = fakeapi.start(cfg)
         kc = os.path.join(tmp, "kubeconfig")
         fakeapi.write_kubeconfig(kc, url, NAMESPACE)
@@ -282,6 +284,10 @@ def parse_args(argv):
     ap.add_argument("--slow-seconds", type=float, default=3.0)
     ap.add_argument("--namespace", action="append",
                     help="a namespace that exists besides default")
+    ap.add_argument("--chart-object", action="append",
+                    help="Kind/name of an object of the chart: with these "
+                    "given, a pod spec's reference to any other object "
+                    "counts as satisfied (the cluster has it)")
     ap.add_argument("--absent-crd", action="append",
                     help="a pre-registered custom kind to leave out "
                     "(widgets.example.com): the chart brings its CRD")

@@ -138,6 +138,7 @@ enum hl_cap_id {
 	HL_CAP_ITEM_API,	/* items[] of a kind: List */
 	HL_CAP_ITEM_KIND,
 	HL_CAP_ITEM_NAME,
+	HL_CAP_FINALIZER,	/* metadata.finalizers[] */
 	HL_CAP_MAX,
 };
 

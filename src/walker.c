@@ -137,6 +137,7 @@ static const struct {
 	{ "items.[].apiVersion", HL_CAP_ITEM_API },
 	{ "items.[].kind", HL_CAP_ITEM_KIND },
 	{ "items.[].metadata.name", HL_CAP_ITEM_NAME },
+	{ "metadata.finalizers.[]", HL_CAP_FINALIZER },
 };
 
 static const struct {
@@ -1009,6 +1010,13 @@ static void on_scalar(struct walker *w, struct fy_event *e)
 	}
 	if (f->is_map && f->key_tn >= 0 && trie[f->key_tn].cap)
 		capture(w, f, e, &trie[f->key_tn]);
+	else if (!f->is_map && f->tn >= 0) {
+		/* a scalar item: "metadata.finalizers.[]" */
+		short item = trie_child(f->tn, "[]", 2);
+
+		if (item >= 0 && trie[item].cap)
+			capture(w, f, e, &trie[item]);
+	}
 	if (f->ctx != C_NONE)
 		on_scalar_value(w, f, e);
 	if (f->is_map)

@@ -1046,6 +1046,35 @@ START_TEST(hl302_never_cleaned_up)
 }
 END_TEST
 
+START_TEST(hl307_terminating)
+{
+	const struct hl_finding *f;
+
+	lint_text(POD_META
+		  "    helm.sh/hook: post-install\n"
+		  POD_SPEC);
+	f = lint_expect_at(HL_RULE_HL307, "Pod", 0);
+	ck_assert_int_eq(f->severity, HL_SEV_WARNING);
+	lint_expect_message(f, "while it is terminating");
+	/* HL302 says less about the same policy */
+	lint_expect_total(1);
+	/* helm test waits for the deletion */
+	lint_text(POD_META "    helm.sh/hook: test\n" POD_SPEC);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL307), 0);
+	/* hook-succeeded: nothing is left to replace */
+	lint_text(POD_META
+		  "    helm.sh/hook: post-install\n"
+		  "    helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded\n"
+		  POD_SPEC);
+	lint_expect_none();
+	/* Helm 3 waits until it is gone */
+	lint_opts()->target = HL_TARGET_HELM3;
+	lint_text(POD_META "    helm.sh/hook: post-install\n" POD_SPEC);
+	ck_assert_uint_eq(lint_count(HL_RULE_HL307), 0);
+	lint_expect_at(HL_RULE_HL302, "Pod", 0);
+}
+END_TEST
+
 START_TEST(hl306_crd_hook)
 {
 	lint_text(CRD_META
@@ -1150,6 +1179,7 @@ static Suite *rules_values_suite(void)
 	tcase_add_test(po, hl141_log_policy_ignored);
 	tcase_add_test(po, hl301_leftover);
 	tcase_add_test(po, hl302_never_cleaned_up);
+	tcase_add_test(po, hl307_terminating);
 	tcase_add_test(po, hl306_crd_hook);
 	tcase_add_test(po, disabled_rules_stay_silent);
 	tcase_add_test(po, long_values_are_shortened);

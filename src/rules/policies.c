@@ -289,13 +289,62 @@ static void check_cleanup(struct hl_ctx *ctx)
 			"\"before-hook-creation,hook-succeeded\"");
 }
 
+static bool has_finalizer(const struct hl_doc *d)
+{
+	const struct hl_cap *c;
+
+	for (c = d->caps; c; c = c->next)
+		if (c->id == HL_CAP_FINALIZER)
+			return true;
+	return false;
+}
+
+/*
+ * HL307: Helm 4's before-hook-creation deletes without waiting (§18): an
+ * object that takes time to go (a Pod's grace period, finalizers) is
+ * still there, so the next run is applied onto it and may read its old
+ * status. Only where a successful run leaves the object behind (after a
+ * failure the next run is rarer); helm test waits,
+ * and HL511 and HL306 have claims and CRD hooks. Returns whether it
+ * reported: HL302 says less about the same policy.
+ */
+static bool check_terminating(struct hl_ctx *ctx)
+{
+	const struct hl_hook *h = ctx->hook;
+	unsigned m = h->policy_mask;
+	struct hl_finding *f;
+	size_t len;
+	const char *kind;
+
+	if (!hl_rule_runs(ctx, HL_RULE_HL307) || !h->policy_all_known ||
+	    !(m & HL_POL_BEFORE_HOOK_CREATION) || (m & HL_POL_HOOK_SUCCEEDED) ||
+	    !(h->event_mask & ~(1u << HL_EV_TEST)) ||
+	    hl_kind_is(ctx->doc, "PersistentVolumeClaim") ||
+	    hl_kind_is(ctx->doc, "PersistentVolume") ||
+	    hl_kind_is(ctx->doc, "CustomResourceDefinition") ||
+	    (!hl_kind_is(ctx->doc, "Pod") && !has_finalizer(ctx->doc)))
+		return false;
+	kind = hl_value_string(&ctx->doc->kind, &len);
+	f = hl_report(ctx, HL_RULE_HL307, ctx->doc->kind.span,
+		      "%.*s hook stays after it succeeds, and Helm 4's "
+		      "before-hook-creation does not wait for it to be gone: "
+		      "while it is %s, the next run is applied onto the old "
+		      "object and can read its old status instead of running",
+		      (int)len, kind, has_finalizer(ctx->doc) ?
+		      "held by its finalizers" : "terminating");
+	hl_finding_help(f, "delete it when its event ends: "
+			"\"before-hook-creation,hook-succeeded,hook-failed\"");
+	return f != NULL;
+}
+
 static void check_delete_policy(struct hl_ctx *ctx)
 {
 	const struct hl_hook *h = ctx->hook;
 	const struct hl_kv *kv = h->delete_policy;
 	struct hl_finding *f;
 
-	check_cleanup(ctx);
+	if (!check_terminating(ctx))
+		check_cleanup(ctx);
 	if (!kv || hl_value_is_nonscalar(&kv->val))
 		return;	/* HL121 reports a mapping or sequence */
 	check_delete_tokens(ctx);

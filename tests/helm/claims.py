@@ -639,6 +639,17 @@ CLAIMS = [
                       op["kind"] == "CustomResourceDefinition"
                       for r in o.runs for op in r.ops)),
           good="compare"),
+    Claim("HL307", "the next upgrade finds the old Pod still terminating: "
+          "Helm 4 applies the hook onto it instead of creating a new Pod, "
+          "where Helm 3 waits until it is gone and creates one",
+          "install,upgrade",
+          lambda o: any(op["op"] == "create" and op["kind"] == "Pod" and
+                        bool(op.get("applied")) == (o.major == "4")
+                        for op in o["upgrade"].ops),
+          # with hook-succeeded there is nothing left: Helm 4 creates a
+          # new Pod, and Helm 3 does what the claim says of it anyway
+          good={"3": "same", "4": "negate"},
+          slow_delete=["Pod/shop-warm-cache"], slow_seconds=0.5),
     # --- ordering ---------------------------------------------------------
     Claim("HL401", "the Job (weight 0) is created and waited on before the "
           "ServiceAccount hook (weight 5) it uses is created", "install",

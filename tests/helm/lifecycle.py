@@ -20,7 +20,9 @@ uninstall (as a set: Helm 3 creates one kind concurrently). Where a plan
 mark says Helm stops (a hook's "stop", a command's "fails_before", the
 regular resources' "rejected"), Helm must fail that command there, after
 the deletes the hook's "if_fails" lists; where Helm fails unannounced,
-the test fails. Later commands are compared only while both
+the test fails. Then install runs once more with the last Job or Pod hook
+of its first event with one made to fail, and what Helm deletes after the
+failure must be the plan's "if_fails" for that hook. Later commands are compared only while both
 sides agree that the earlier ones succeeded.
 
 A case Helm itself cannot take (its templating of a rendered fixture, a
@@ -327,10 +329,11 @@ def observed_ops(cmd, hooks, regulars):
         if o["op"] == "update" or o.get("missing"):
             continue
         i = ident(o)
-        # a hook object carries the annotation; so does a regular
-        # resource Helm 4 applies over it (HL410); List items do not
-        if i in hooks and i not in regulars:
-            role = "hook"
+        # what the plan says; where it has both (HL410): a hook object
+        # carries the annotation, as does a regular resource Helm 4
+        # applies over it, and uninstall deletes the regular one
+        if (i in hooks) != (i in regulars):
+            role = "hook" if i in hooks else "regular"
         elif i in regulars and o["op"] == "delete" and \
                 cmd["command"] == "uninstall":
             role = "regular"
@@ -388,6 +391,8 @@ def compare(hooklint, root, item, major, helm, scratch):
         args += ["--chart-object", "%s/%s" % (kind, name)]
     obs = observe.observe(observe.parse_args(args))
     diffs = []
+    if not pred["install"][1]:
+        fail_at_hook(plan, args, hooks, regulars, diffs)
     for cmd in obs["commands"]:
         want, stop = pred.get(cmd["command"], ([], None))
         got = observed_ops(cmd, hooks, regulars)
@@ -402,6 +407,37 @@ def compare(hooklint, root, item, major, helm, scratch):
         if failed:
             break
     return not diffs, diffs
+
+
+def fail_at_hook(plan, args, hooks, regulars, diffs):
+    """Make the last Job or Pod hook of install's first event with one
+    fail, and hold Helm to the plan's if_fails for it: what Helm deletes
+    after the failure (Helm 4 also the event's earlier hook-succeeded
+    hooks) and what it leaves."""
+    install = next(c for c in plan["releases"][0]["commands"]
+                   if c["command"] == "install")
+    for ph in install["phases"]:
+        waited = [h for h in ph.get("hooks", []) if h["wait"]]
+        if waited and waited[-1]["name"]:
+            break
+    else:
+        return
+    target = waited[-1]
+    target["stop"] = {"rule": "fail", "stops": "timeout"}
+    want, stop = predict(plan, set())[0]["install"]
+    target["stop"] = None
+    i = args.index("--commands")
+    argv = args[:i] + ["--commands", "install", "--fail",
+                       "%s/%s" % (target["kind"], target["name"])] + \
+        args[i + 2:]
+    cmd = observe.observe(observe.parse_args(argv))["commands"][0]
+    got = observed_ops(cmd, hooks, regulars)
+    if not same(got, want) or cmd["exit"] == 0:
+        diffs.append({"command": "install, %s/%s failing" % (
+                          target["kind"], target["name"]),
+                      "helm_exit": cmd["exit"], "plan_stop": "fail",
+                      "helm": got, "plan": want,
+                      "stderr": cmd["stderr"].strip()[-400:]})
 
 
 def show(ops):

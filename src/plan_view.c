@@ -153,25 +153,24 @@ static bool hook_in_the_way(const struct hl_plan_view *v, struct hl_plan_stop *s
 		return false;
 	for (i = 0; i < j->nproblems; i++) {
 		const struct hl_problem *p = &j->problems[i];
-		const struct hl_res *a, *b;
+		uint32_t regular = p->res, hook = p->other;
+		const struct hl_res *h;
 
 		if (p->rule != HL_RULE_HL410 || p->other == HL_NONE)
 			continue;
-		a = hl_life_res(v->l, p->res);
-		b = hl_life_res(v->l, p->other);
-		if (a->is_hook) {
-			const struct hl_res *t = a;
-			a = b;
-			b = t;
+		if (hl_life_res(v->l, regular)->is_hook) {
+			regular = p->other;
+			hook = p->res;
 		}
-		if (!(b->event_mask & 1u << HL_EV_PRE_INSTALL) ||
-		    (b->policy_mask & HL_POL_HOOK_SUCCEEDED))
+		h = hl_life_res(v->l, hook);
+		if (!(h->event_mask & 1u << HL_EV_PRE_INSTALL) ||
+		    (h->policy_mask & HL_POL_HOOK_SUCCEEDED))
 			continue;
 		st->rule = HL_RULE_HL410;
 		st->how = HL_STOPS_REJECTED;
 		st->why = "a pre-install hook left the object: Helm 3 fails "
 			  "with AlreadyExists";
-		*res = a == hl_life_res(v->l, p->res) ? p->res : p->other;
+		*res = regular;
 		return true;
 	}
 	return false;

@@ -445,20 +445,13 @@ def validate(res, obj, name_from_path=None):
         errs.append(("metadata.name", "FieldValueRequired",
                      "Required value: name or generateName is required"))
     elif name:
-        if res.kind in ("Service",):
-            if not DNS1035_LABEL.match(name):
+        if res.kind in ("Service", "Namespace"):
+            # a label: DNS-1035 for a Service, DNS-1123 for a Namespace
+            pattern, msg = (DNS1035_LABEL, MSG_1035) \
+                if res.kind == "Service" else (DNS1123_LABEL, MSG_LABEL)
+            if not pattern.match(name):
                 errs.append(("metadata.name", "FieldValueInvalid",
-                             "Invalid value: %s: %s" % (_gostr(name),
-                                                        MSG_1035)))
-            if len(name) > 63:
-                errs.append(("metadata.name", "FieldValueInvalid",
-                             "Invalid value: %s: must be no more than 63 "
-                             "characters" % _gostr(name)))
-        elif res.kind in ("Namespace",):
-            if not DNS1123_LABEL.match(name):
-                errs.append(("metadata.name", "FieldValueInvalid",
-                             "Invalid value: %s: %s" % (_gostr(name),
-                                                        MSG_LABEL)))
+                             "Invalid value: %s: %s" % (_gostr(name), msg)))
             if len(name) > 63:
                 errs.append(("metadata.name", "FieldValueInvalid",
                              "Invalid value: %s: must be no more than 63 "

@@ -47,7 +47,7 @@ def check(cond, what, detail=None):
     else:
         print("not ok %d - %s" % (COUNT[0], what))
         if detail is not None:
-            print("  # " + json.dumps(detail)[:3000])
+            print("# " + json.dumps(detail)[:3000])
         FAILURES.append(what)
 
 

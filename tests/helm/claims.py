@@ -608,9 +608,11 @@ CLAIMS = [
                      not o["uninstall"].deletes(JOB))),
     Claim("HL303", "hook-succeeded deletes the pre-install Secret at the "
           "end of pre-install, before the post-install Job that reads it "
-          "is created", "install",
-          lambda o: (o["install"].ok() and
+          "is created: the Job never starts and install times out",
+          "install",
+          lambda o: (not o["install"].ok() and
                      o["install"].creates("Secret", "shop-seed-env") >= 1 and
+                     o["install"].creates(JOB, "shop-seed") == 1 and
                      not exists_at(o["install"], "Secret", "shop-seed-env",
                                    "create Job/shop-seed"))),
     Claim("HL304", "the hook Secret a Deployment mounts is deleted and "
@@ -652,22 +654,29 @@ CLAIMS = [
           slow_delete=["Pod/shop-warm-cache"], slow_seconds=0.5),
     # --- ordering ---------------------------------------------------------
     Claim("HL401", "the Job (weight 0) is created and waited on before the "
-          "ServiceAccount hook (weight 5) it uses is created", "install",
-          lambda o: o["install"].order("create Job/shop-db-migrate",
-                                       "wait Job/shop-db-migrate",
-                                       "create ServiceAccount/shop-migrate")),
+          "ServiceAccount hook (weight 5) it uses: it never starts, install "
+          "times out and the ServiceAccount is never created", "install",
+          lambda o: (not o["install"].ok() and
+                     o["install"].order("create Job/shop-db-migrate",
+                                        "wait Job/shop-db-migrate") and
+                     not o["install"].creates("ServiceAccount",
+                                              "shop-migrate"))),
     Claim("HL402", "on install the pre-install Job is created and waited on "
-          "before the regular ConfigMap it mounts exists", "install",
-          lambda o: o["install"].order("create Job/shop-db-migrate",
-                                       "wait Job/shop-db-migrate",
-                                       "create ConfigMap/shop-config")),
+          "before the regular ConfigMap it mounts exists: it never starts "
+          "and install times out", "install",
+          lambda o: (not o["install"].ok() and
+                     o["install"].order("create Job/shop-db-migrate",
+                                        "wait Job/shop-db-migrate") and
+                     not o["install"].creates("ConfigMap", "shop-config"))),
     Claim("HL403", "on the upgrade that introduces the Secret, the "
-          "pre-upgrade Job is created and waited on before the Secret is "
-          "created", "install,upgrade",
+          "pre-upgrade Job is created and waited on before the Secret "
+          "exists: it never starts and the upgrade times out",
+          "install,upgrade",
           lambda o: (o["install"].creates("Secret") == 0 and
+                     not o["upgrade"].ok() and
                      o["upgrade"].order("create Job/shop-db-migrate",
-                                        "wait Job/shop-db-migrate",
-                                        "create Secret/shop-db")),
+                                        "wait Job/shop-db-migrate") and
+                     not o["upgrade"].creates("Secret", "shop-db")),
           upgrade_only=[("Secret", "shop-db")]),
     Claim("HL404", "uninstall deletes the regular ServiceAccount before the "
           "post-delete Job that uses it is created", "install,uninstall",
@@ -963,7 +972,7 @@ class Tap:
         print(line)
         if (not ok or todo or VERBOSE) and detail is not None:
             for ln in json.dumps(detail, indent=1).split("\n")[:80]:
-                print("  # " + ln)
+                print("# " + ln)
         if not ok and not todo:
             self.failed += 1
         if ok and todo:

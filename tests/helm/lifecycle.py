@@ -166,51 +166,35 @@ def ident(o):
     return (o["kind"], o["name"], ns)
 
 
-def all_objects(plan, key):
+def all_objects(plan, *keys):
+    """The objects of every phase of every command, under @keys."""
     for rel in plan["releases"]:
         for c in rel["commands"]:
             for ph in c["phases"]:
-                for o in ph.get(key, []):
-                    yield o
+                for key in keys:
+                    yield from ph.get(key, [])
 
 
 def objects(plan):
     """(kind, name) of every object of the chart: a reference to anything
     else is to an object the cluster has (as hooklint assumes)."""
-    found = set()
-    for rel in plan["releases"]:
-        for c in rel["commands"]:
-            for ph in c["phases"]:
-                for o in ph.get("hooks", []) + ph.get("resources", []):
-                    if o["name"]:
-                        found.add((o["kind"], o["name"]))
-    return sorted(found)
+    return sorted({(o["kind"], o["name"])
+                   for o in all_objects(plan, "hooks", "resources")
+                   if o["name"]})
 
 
 def crds(plan):
     """The CRDs the chart brings: the server must not serve their kinds
     before they are created."""
-    found = set()
-    for rel in plan["releases"]:
-        for c in rel["commands"]:
-            for ph in c["phases"]:
-                for o in ph.get("hooks", []) + ph.get("resources", []):
-                    if o["kind"] == "CustomResourceDefinition":
-                        found.add(o["name"])
-    return sorted(found)
+    return sorted({name for kind, name in objects(plan)
+                   if kind == "CustomResourceDefinition"})
 
 
 def namespaces(plan):
     """The namespaces other than the release's the plan's objects use."""
-    found = set()
-    for rel in plan["releases"]:
-        for c in rel["commands"]:
-            for ph in c["phases"]:
-                for o in ph.get("hooks", []) + ph.get("resources", []):
-                    if o.get("namespace"):
-                        found.add(o["namespace"])
-    found.discard("default")
-    return sorted(found)
+    return sorted({o["namespace"]
+                   for o in all_objects(plan, "hooks", "resources")
+                   if o.get("namespace") not in (None, "default")})
 
 
 def predict(plan, exists):
@@ -220,11 +204,7 @@ def predict(plan, exists):
     None. A leftover's note (stops null) is no stop.
     """
     rel = plan["releases"][0] if plan["releases"] else {"commands": []}
-    hooks = set()
-    for c in rel["commands"]:
-        for ph in c["phases"]:
-            for h in ph.get("hooks", []):
-                hooks.add(ident(h))
+    hooks = {ident(h) for h in all_objects(plan, "hooks")}
     out = {}
     for c in rel["commands"]:
         ops, stop = [], c.get("fails_before") and c["fails_before"]["stop"]
@@ -356,7 +336,7 @@ def check(hooklint, root, item, major, helm):
     scratch = tempfile.mkdtemp(prefix="hooklint-life-")
     try:
         return compare(hooklint, root, item, major, helm, scratch)
-    except (OSError, subprocess.SubprocessError, ValueError) as e:
+    except Exception as e:  # one broken case must not hide the others
         return False, [{"command": "-", "helm_exit": None, "plan_stop": None,
                         "helm": [], "plan": [], "stderr": repr(e)}]
     finally:
@@ -391,7 +371,7 @@ def compare(hooklint, root, item, major, helm, scratch):
         args += ["--chart-object", "%s/%s" % (kind, name)]
     obs = observe.observe(observe.parse_args(args))
     diffs = []
-    if not pred["install"][1]:
+    if "install" in pred and not pred["install"][1]:
         fail_at_hook(plan, args, hooks, regulars, diffs)
     for cmd in obs["commands"]:
         want, stop = pred.get(cmd["command"], ([], None))
@@ -486,12 +466,12 @@ def main():
                 failures += 1
                 print("not ok %d - %s" % (n, what))
                 for d in detail:
-                    print("  # %s: helm exit %s, plan stop %s" % (
+                    print("# %s: helm exit %s, plan stop %s" % (
                         d["command"], d["helm_exit"], d["plan_stop"]))
-                    print("  #   helm: " + show(d["helm"]))
-                    print("  #   plan: " + show(d["plan"]))
+                    print("#   helm: " + show(d["helm"]))
+                    print("#   plan: " + show(d["plan"]))
                     if d["stderr"]:
-                        print("  #   stderr: " + d["stderr"][-200:]
+                        print("#   stderr: " + d["stderr"][-200:]
                               .replace("\n", " | "))
             sys.stdout.flush()
     n = len(jobs) + 1

@@ -340,6 +340,47 @@ START_TEST(lists_and_reruns)
 }
 END_TEST
 
+/* A hook left from install: Helm 3 stops at the upgrade, Helm 4 applies
+ * it without running it (§18). */
+START_TEST(leftovers)
+{
+	static const char *const h3[] = { "--target", "helm3", NULL };
+	static const char *const h4[] = { "--target", "helm4", NULL };
+	static const char yaml[] =
+		"---\n"
+		"# Source: shop/templates/seed.yaml\n"
+		"apiVersion: v1\n"
+		"kind: ConfigMap\n"
+		"metadata:\n"
+		"  name: shop-seed\n"
+		"  annotations:\n"
+		"    \"helm.sh/hook\": pre-install,pre-upgrade\n"
+		"    \"helm.sh/hook-delete-policy\": hook-failed\n";
+	struct out o;
+	const char *up;
+
+	plan("seed.yaml", yaml, h3, &o, false);
+	up = strstr(o.text, "\nhelm upgrade\n");
+	ck_assert_ptr_nonnull(up);
+	/* install creates it; the upgrade finds it */
+	ck_assert(!strstr(o.text, "left from") ||
+		  strstr(o.text, "left from") > up);
+	ck_assert_ptr_nonnull(strstr(up, "left from an earlier run: Helm 3 "
+				     "fails with AlreadyExists: Helm stops "
+				     "here [HL301 "));
+	ck_assert_ptr_nonnull(strstr(up, "the rest of helm upgrade does not "
+				     "run"));
+	out_free(&o);
+	plan("seed.yaml", yaml, h4, &o, false);
+	up = strstr(o.text, "\nhelm upgrade\n");
+	ck_assert_ptr_nonnull(strstr(up, "left from an earlier run: Helm 4 "
+				     "applies it and does not run it again "
+				     "[HL301 "));
+	ck_assert_ptr_null(strstr(o.text, "Helm stops here"));
+	out_free(&o);
+}
+END_TEST
+
 static Suite *plan_suite(void)
 {
 	Suite *s = suite_create("plan");
@@ -351,6 +392,7 @@ static Suite *plan_suite(void)
 	tcase_add_test(tc, mermaid);
 	tcase_add_test(tc, empty);
 	tcase_add_test(tc, lists_and_reruns);
+	tcase_add_test(tc, leftovers);
 	suite_add_tcase(s, tc);
 	return s;
 }

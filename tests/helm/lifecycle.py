@@ -397,8 +397,11 @@ def fail_at_hook(plan, args, hooks, regulars, diffs):
     install = next(c for c in plan["releases"][0]["commands"]
                    if c["command"] == "install")
     for ph in install["phases"]:
-        waited = [h for h in ph.get("hooks", []) if h["wait"]]
-        if waited and waited[-1]["name"]:
+        # a hook that runs once: the object fails each of its runs
+        runs = [ident(h) for h in ph.get("hooks", [])]
+        waited = [h for h in ph.get("hooks", []) if h["wait"] and
+                  h["name"] and runs.count(ident(h)) == 1]
+        if waited:
             break
     else:
         return

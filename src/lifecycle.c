@@ -178,6 +178,12 @@ static bool is_crd(const struct hl_res *r)
 	return !strcmp(r->kind, "CustomResourceDefinition");
 }
 
+/* Deleted by hook-succeeded when its event ends: never a CRD (§5.3). */
+static bool deleted_at_end(const struct hl_res *r)
+{
+	return (r->policy_mask & HL_POL_HOOK_SUCCEEDED) && !is_crd(r);
+}
+
 static bool takes_part(const struct hl_res *r)
 {
 	return !r->dropped;
@@ -577,8 +583,7 @@ static void object_info(struct sim *s)
 			} else {
 				if (inf->hook == HL_NONE)
 					inf->hook = m[i];
-				if ((r->policy_mask & HL_POL_HOOK_SUCCEEDED) &&
-				    !is_crd(r)) {
+				if (deleted_at_end(r)) {
 					inf->flags |= OBJ_SUCCEEDED;
 					if (inf->succeeded == HL_NONE)
 						inf->succeeded = m[i];
@@ -696,8 +701,7 @@ static void run_event(struct sim *s, enum hl_cmd c, size_t phase,
 		if (o == HL_NONE)
 			continue;
 		s->pos[o] = HL_NONE;
-		if ((r->policy_mask & HL_POL_HOOK_SUCCEEDED) && !is_crd(r) &&
-		    s->exists[o]) {
+		if (deleted_at_end(r) && s->exists[o]) {
 			s->exists[o] = 0;
 			s->del_ev[o] = (signed char)e;
 			s->del_res[o] = runs[j].res;
@@ -861,8 +865,7 @@ static void find_leftovers(struct hl_life *l)
 				const struct hl_res *r = runs[j].r;
 				uint32_t o = l->obj_of[runs[j].res];
 
-				if (o != HL_NONE && !is_crd(r) &&
-				    (r->policy_mask & HL_POL_HOOK_SUCCEEDED))
+				if (o != HL_NONE && deleted_at_end(r))
 					exists[o] = 0;
 			}
 		}

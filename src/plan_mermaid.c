@@ -97,11 +97,8 @@ static void mm_stop(struct hl_plan_view *v, const struct hl_plan_stop *st,
 		    const struct hl_problem **m, size_t nm)
 {
 	struct hl_buf *b = &v->p->b;
-	size_t i;
 
-	for (i = 0; i < nm && m[i]->rule != st->rule; i++)
-		;
-	if (i < nm)
+	if (hl_plan_stop_marked(st, m, nm))
 		hl_buf_adds(b, "<br/>");
 	else
 		hl_buf_addf(b, "<br/>\u2717 %s ", hl_rule_id(st->rule));
@@ -183,6 +180,9 @@ static bool mm_regular(struct hl_plan_view *v, enum hl_cmd c, size_t *prev)
 	size_t n = hl_plan_count_if(l, hl_plan_regular), i;
 	const struct hl_problem *all[64];
 	size_t nall = 0;
+	struct hl_plan_stop st;
+	uint32_t at;
+	bool stop;
 
 	for (i = 0; i < l->rel->n && nall < HL_ARRAY_SIZE(all); i++)
 		if (hl_plan_regular(&l->rel->res[i]))
@@ -201,16 +201,11 @@ static bool mm_regular(struct hl_plan_view *v, enum hl_cmd c, size_t *prev)
 		mm_list(v, hl_plan_kept);
 	}
 	mm_marks(v, all, nall);
-	{
-		struct hl_plan_stop st;
-		uint32_t at;
-		bool stop = hl_plan_stop_regular(v, c, &st, &at);
-
-		if (stop)
-			mm_stop(v, &st, NULL, 0);
-		mm_end(v, "]]", stop ? "error" : mm_class(v, all, nall));
-		return stop;
-	}
+	stop = hl_plan_stop_regular(v, c, &st, &at);
+	if (stop)
+		mm_stop(v, &st, NULL, 0);
+	mm_end(v, "]]", stop ? "error" : mm_class(v, all, nall));
+	return stop;
 }
 
 static void mm_release(struct hl_plan_view *v)
@@ -243,7 +238,7 @@ static void mm_release(struct hl_plan_view *v)
 			mm_add(b, hl_plan_name_of(hl_life_res(l, at)));
 			mm_stop(v, &st, NULL, 0);
 			mm_end(v, "]", "error");
-			n = 0;
+			stopped = true;
 		}
 		for (i = 0; i < n && !stopped; i++) {
 			if (ph[i].type == PH_CRDS) {

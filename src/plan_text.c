@@ -55,18 +55,26 @@ static void text_stop(struct hl_plan_view *v, const struct hl_plan_stop *st,
 {
 	struct hl_buf *b = &v->p->b;
 	enum hl_severity s = hl_plan_severity(v, st->rule);
-	size_t i;
 
-	for (i = 0; i < nm; i++) {
-		if (m[i]->rule == st->rule) {
-			hl_buf_addf(b, "%s  Helm stops here: %s\n", indent,
-				    st->why);
-			return;
-		}
+	if (hl_plan_stop_marked(st, m, nm)) {
+		hl_buf_addf(b, "%s  Helm stops here: %s\n", indent, st->why);
+		return;
 	}
 	hl_buf_addf(b, "%s%s\u2717%s %s%s [%s %s]\n", indent, v->pal->sev[s],
 		    v->pal->reset, st->why, st->how ? ": Helm stops here" : "",
 		    hl_rule_id(st->rule), hl_rule_name(st->rule));
+}
+
+/* "  Secret shop-db: ✗ ...": where Helm stops at resource @res. */
+static void text_resource_stop(struct hl_plan_view *v, const char *indent,
+			       uint32_t res, const struct hl_plan_stop *st)
+{
+	const struct hl_res *r = hl_life_res(v->l, res);
+	char *s = xasprintf("%s%s %s: ", indent, r->kind, hl_plan_name_of(r));
+
+	hl_clean_add(&v->p->b, s, strlen(s));
+	free(s);
+	text_stop(v, st, "", NULL, 0);
 }
 
 /* Returns whether Helm stops in event @e. */
@@ -275,13 +283,8 @@ static void text_release(struct hl_plan_view *v)
 		hl_buf_addf(b, "\n%shelm %s%s\n", v->pal->bold, hl_cmd_name(c),
 			    v->pal->reset);
 		if (hl_plan_stop_before(v, c, &st, &at)) {
-			char *s = xasprintf("  %s %s: ", hl_life_res(l, at)->kind,
-					    hl_plan_name_of(hl_life_res(l, at)));
-
-			hl_clean_add(b, s, strlen(s));
-			free(s);
-			text_stop(v, &st, "", NULL, 0);
-			n = 0;
+			text_resource_stop(v, "  ", at, &st);
+			stopped = true;
 		}
 		for (i = 0; i < n && !stopped; i++) {
 			if (ph[i].type == PH_CRDS) {
@@ -297,18 +300,12 @@ static void text_release(struct hl_plan_view *v)
 			} else {
 				text_regular(v, c);
 				if (hl_plan_stop_regular(v, c, &st, &at)) {
-					char *s = xasprintf("    %s %s: ",
-						hl_life_res(l, at)->kind,
-						hl_plan_name_of(hl_life_res(l, at)));
-
-					hl_clean_add(b, s, strlen(s));
-					free(s);
-					text_stop(v, &st, "", NULL, 0);
+					text_resource_stop(v, "    ", at, &st);
 					stopped = true;
 				}
 			}
 		}
-		if (stopped || (n == 0 && hl_plan_phases(c, ph)))
+		if (stopped)
 			hl_buf_addf(b, "  %s(Helm does not get further: the rest "
 				    "of helm %s does not run)%s\n", v->pal->dim,
 				    hl_cmd_name(c), v->pal->reset);

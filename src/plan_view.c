@@ -106,10 +106,14 @@ bool hl_plan_stop_at(const struct hl_plan_view *v, enum hl_event e, size_t j,
 	const struct hl_run *run = &v->l->runs[e][j];
 	const struct hl_res *r = run->r;
 	const struct hl_problem *p;
+	struct hl_plan_stop left;
+	bool leftover = leftover_at(v, e, j, &left);
 	size_t n, i;
 
-	if (leftover_at(v, e, j, st) && st->how)
+	if (leftover && left.how) {
+		*st = left;
 		return true;
+	}
 	if (stop_enabled(v, r->stop_rule)) {
 		st->rule = (enum hl_rule_id)r->stop_rule;
 		st->how = (enum hl_stops)r->stop_how;
@@ -135,7 +139,20 @@ bool hl_plan_stop_at(const struct hl_plan_view *v, enum hl_event e, size_t j,
 		st->why = stop_why(how);
 		return true;
 	}
-	return leftover_at(v, e, j, st);
+	if (leftover)
+		*st = left;	/* a note under Helm 4 */
+	return leftover;
+}
+
+bool hl_plan_stop_marked(const struct hl_plan_stop *st,
+			 const struct hl_problem **m, size_t nm)
+{
+	size_t i;
+
+	for (i = 0; i < nm; i++)
+		if (m[i]->rule == st->rule)
+			return true;
+	return false;
 }
 
 /*

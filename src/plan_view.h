@@ -81,6 +81,9 @@ struct hl_plan_stop {
  * run: Helm stops there (@st->how), or applies a leftover (a note). */
 bool hl_plan_stop_at(const struct hl_plan_view *v, enum hl_event e, size_t j,
 		     struct hl_plan_stop *st);
+/* Whether one of the marks @m already names stop @st's rule. */
+bool hl_plan_stop_marked(const struct hl_plan_stop *st,
+			 const struct hl_problem **m, size_t nm);
 /* Whether command @c fails before it starts: Helm cannot decode a
  * regular resource or crds/ file (@st->rule, at resource @res). */
 bool hl_plan_stop_before(const struct hl_plan_view *v, enum hl_cmd c,

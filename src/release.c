@@ -412,9 +412,8 @@ static bool source_in_crds(const char *source)
 {
 	const char *p = strchr(source, '/');
 
-	while (p && !strncmp(p, "/charts/", 8)) {
+	while (p && !strncmp(p, "/charts/", 8))
 		p = strchr(p + 8, '/');
-	}
 	return p && !strncmp(p, "/crds/", 6);
 }
 

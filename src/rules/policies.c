@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* rules/policies.c - delete and output-log policies: HL130-HL141, HL3xx */
 #include "rules/families.h"
+#include "lifecycle.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -184,27 +185,20 @@ static void check_delete_tokens(struct hl_ctx *ctx)
 /* "helm install or upgrade": the commands that run a hook of @mask again. */
 static const char *next_commands(struct hl_ctx *ctx, unsigned mask)
 {
-	static const struct {
-		unsigned events;
-		const char *cmd;
-	} cmds[] = {
-		{ 1u << HL_EV_PRE_INSTALL | 1u << HL_EV_POST_INSTALL, "install" },
-		{ 1u << HL_EV_PRE_UPGRADE | 1u << HL_EV_POST_UPGRADE, "upgrade" },
-		{ 1u << HL_EV_PRE_ROLLBACK | 1u << HL_EV_POST_ROLLBACK,
-		  "rollback" },
-		{ 1u << HL_EV_PRE_DELETE | 1u << HL_EV_POST_DELETE,
-		  "uninstall" },
-		{ 1u << HL_EV_TEST, "test" },
-	};
 	struct hl_buf b = HL_BUF_INIT;
 	const char *out;
-	size_t i, n = 0;
+	enum hl_event ev[2];
+	size_t n = 0, k, i;
+	int c;
 
-	for (i = 0; i < HL_ARRAY_SIZE(cmds); i++) {
-		if (!(mask & cmds[i].events))
+	for (c = 0; c < HL_CMD_MAX; c++) {
+		k = hl_cmd_events((enum hl_cmd)c, ev);
+		for (i = 0; i < k && !(mask & 1u << ev[i]); i++)
+			;
+		if (i == k)
 			continue;
 		hl_buf_adds(&b, n++ ? " or " : "helm ");
-		hl_buf_adds(&b, cmds[i].cmd);
+		hl_buf_adds(&b, hl_cmd_name((enum hl_cmd)c));
 	}
 	out = n ? hl_arena_strndup(ctx->arena, b.s, b.len) :
 		  "run of the hook";

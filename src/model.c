@@ -786,6 +786,56 @@ bool hl_kv_alternatives(const struct hl_doc *d, const struct hl_kv *a,
 	       hl_mask_exclusive(d->mask, a->arm, b->arm);
 }
 
+bool hl_doc_key_conditional(const struct hl_doc *d, size_t off)
+{
+	size_t at = hl_span_set(d->kind.span) ? d->kind.span.start :
+		    d->span.start;
+
+	return d->mask &&
+	       hl_mask_arm_at(d->mask, off) != hl_mask_arm_at(d->mask, at);
+}
+
+/* Template functions whose result differs from one rendering to the
+ * next, and the one value that differs between revisions. */
+static const char *const varying[] = {
+	"randAlpha", "randAlphaNum", "randNumeric", "randAscii", "uuidv4",
+	"now",
+	".Release.Revision",
+};
+
+static bool is_word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Does @s[0, @len) contain @w as a whole word? */
+static bool has_word(const char *s, size_t len, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (!memcmp(s + i, w, n) && (!i || !is_word_byte(s[i - 1])) &&
+		    (i + n == len || !is_word_byte(s[i + n])))
+			return true;
+	return false;
+}
+
+bool hl_doc_name_varies(const struct hl_doc *d)
+{
+	const struct hl_value *n = &d->name;
+	size_t i, len = n->raw.end - n->raw.start;
+
+	if (!hl_value_present(n) || !n->len)
+		return hl_value_present(&d->generate_name);
+	if (!n->templated || !d->orig)
+		return false;
+	for (i = 0; i < HL_ARRAY_SIZE(varying); i++)
+		if (has_word(d->orig + n->raw.start, len, varying[i]))
+			return true;
+	return false;
+}
+
 void hl_events_csv(struct hl_buf *b, unsigned mask)
 {
 	size_t e;

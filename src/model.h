@@ -172,6 +172,7 @@ struct hl_doc {
 	struct hl_map **maps_tail;
 	struct hl_podspec pod[HL_POD_SLOTS];
 	/* Job-level spec facts */
+	struct hl_value ttl;	/* spec.ttlSecondsAfterFinished */
 	struct hl_span ttl_key, active_deadline_key, backoff_limit_key;
 	struct hl_cap *caps;	/* in document order */
 	struct hl_cap **caps_tail;
@@ -288,6 +289,13 @@ enum hl_atoi_err hl_atoi(const char *s, size_t len, long long *out);
  * rendered together)? Always false for rendered input. */
 bool hl_kv_alternatives(const struct hl_doc *d, const struct hl_kv *a,
 			const struct hl_kv *b);
+/* Is the key at @off under a template condition that the document's
+ * kind is not (so it may be left out)? Always false for rendered input. */
+bool hl_doc_key_conditional(const struct hl_doc *d, size_t off);
+/* Does the object get a new name at each rendering or creation
+ * (generateName, or a name built with rand*, uuidv4, now or the
+ * revision)? Rendered names are taken as fixed. */
+bool hl_doc_name_varies(const struct hl_doc *d);
 /* The last entry with key @key in @m, or NULL. */
 const struct hl_kv *hl_map_get(const struct hl_map *m, const char *key);
 /* Fill @h from the top-level annotations of @d. */

@@ -782,9 +782,10 @@ static void on_scalar_value(struct walker *w, struct frame *f,
 		v = &ps->restart_policy;
 	}
 	if (f->ctx == C_SPEC) {
-		if (f->key_id == K_TTL)
+		if (f->key_id == K_TTL) {
+			v = &d->ttl;
 			d->ttl_key = f->key;
-		else if (f->key_id == K_ACTIVE_DEADLINE)
+		} else if (f->key_id == K_ACTIVE_DEADLINE)
 			d->active_deadline_key = f->key;
 		else if (f->key_id == K_BACKOFF_LIMIT)
 			d->backoff_limit_key = f->key;

@@ -121,11 +121,10 @@ START_TEST(job_restart_missing)
 	lint_expect_at(HL_RULE_HL501, "spec", 0);
 	lint_expect_total(1);
 
-	/* no spec at all: at the kind (HL509 points there too) */
+	/* no spec at all: at the kind */
 	lint_text(JOB("pre-install"));
 	lint_expect_at(HL_RULE_HL501, "Job", 0);
-	lint_expect_at(HL_RULE_HL509, "Job", 0);
-	lint_expect_total(2);
+	lint_expect_total(1);
 }
 END_TEST
 
@@ -217,44 +216,71 @@ START_TEST(job_name_length)
 }
 END_TEST
 
+#define TTL_JOB(ttl, policy)                                            \
+	"---\n"                                                         \
+	"# Source: shop/templates/db-migrate-job.yaml\n"                \
+	"apiVersion: batch/v1\n"                                        \
+	"kind: Job\n"                                                   \
+	"metadata:\n"                                                   \
+	"  name: shop-db-migrate\n"                                     \
+	"  annotations:\n"                                              \
+	"    helm.sh/hook: post-install\n"                              \
+	"    helm.sh/hook-delete-policy: " policy "\n"                  \
+	"spec:\n"                                                       \
+	"  ttlSecondsAfterFinished: " ttl "\n"                          \
+	"  backoffLimit: 1\n"                                           \
+	"  template:\n"                                                 \
+	"    spec:\n"                                                   \
+	"      restartPolicy: Never\n"                                  \
+	CONTAINERS
+
 START_TEST(job_ttl)
 {
-	lint_text("---\n"
-		  "# Source: shop/templates/db-migrate-job.yaml\n"
-		  "apiVersion: batch/v1\n"
-		  "kind: Job\n"
-		  "metadata:\n"
-		  "  name: shop-db-migrate\n"
-		  "  annotations:\n"
-		  "    helm.sh/hook: post-install\n"
-		  "spec:\n"
-		  "  ttlSecondsAfterFinished: 100\n"
-		  "  backoffLimit: 1\n"
-		  "  template:\n"
-		  "    spec:\n"
-		  "      restartPolicy: Never\n"
-		  CONTAINERS);
-	ck_assert_str_eq(lint_expect_at(HL_RULE_HL505,
-					"ttlSecondsAfterFinished", 0)->help,
-			 "remove it, and add hook-succeeded to "
-			 "helm.sh/hook-delete-policy");
-	/* the policy rules see the missing hook-succeeded as well */
-	lint_expect_at(HL_RULE_HL302, "Job", 0);
-	lint_expect_total(2);
-	/* with hook-succeeded already there, the TTL is only redundant */
-	lint_text(JOB("post-install")
-		  "spec:\n"
-		  "  ttlSecondsAfterFinished: 100\n"
-		  "  backoffLimit: 1\n"
-		  "  template:\n"
-		  "    spec:\n"
-		  "      restartPolicy: Never\n"
-		  CONTAINERS);
-	ck_assert_str_eq(lint_expect_at(HL_RULE_HL505,
-					"ttlSecondsAfterFinished", 0)->help,
-			 "remove it: hook-succeeded already deletes the Job "
-			 "once Helm has seen it complete");
+	const struct hl_finding *f;
+
+	/* 0: the Job can go before Helm sees it complete */
+	lint_text(TTL_JOB("0", "before-hook-creation"));
+	f = lint_expect_at(HL_RULE_HL505, "ttlSecondsAfterFinished", 0);
+	ck_assert_str_eq(f->message, "Job hook sets ttlSecondsAfterFinished "
+			 "to 0: Kubernetes can delete the Job before Helm has "
+			 "seen it complete, and then Helm 4 waits until "
+			 "--timeout");
+	ck_assert_str_eq(f->help, "remove it and add hook-succeeded to "
+			 "helm.sh/hook-delete-policy, or keep it a minute or "
+			 "more");
+	/* the TTL deletes the Job: HL302 does not say it stays */
 	lint_expect_total(1);
+	/* with hook-succeeded, the TTL is only a race */
+	lint_text(TTL_JOB("59", "before-hook-creation,hook-succeeded"));
+	f = lint_expect_at(HL_RULE_HL505, "ttlSecondsAfterFinished", 0);
+	ck_assert_str_eq(f->help, "remove it: hook-succeeded already deletes "
+			 "the Job once Helm has seen it complete (a TTL of a "
+			 "minute or more still cleans up failed runs)");
+	lint_expect_total(1);
+	/* a minute and more: deliberate cleanup of failed runs */
+	lint_text(TTL_JOB("60", "before-hook-creation,hook-succeeded"));
+	lint_expect_none();
+	lint_text(TTL_JOB("86400", "before-hook-creation"));
+	lint_expect_none();
+	/* not a number: the API server's business, not a race */
+	lint_text(TTL_JOB("\"0\"", "before-hook-creation,hook-succeeded"));
+	lint_expect_none();
+	/* a template produces the value: the user's choice */
+	lint_template("apiVersion: batch/v1\n"
+		      "kind: Job\n"
+		      "metadata:\n"
+		      "  name: shop-db-migrate\n"
+		      "  annotations:\n"
+		      "    helm.sh/hook: post-install\n"
+		      "    helm.sh/hook-delete-policy: hook-succeeded,before-hook-creation\n"
+		      "spec:\n"
+		      "  ttlSecondsAfterFinished: {{ .Values.ttl }}\n"
+		      "  backoffLimit: 1\n"
+		      "  template:\n"
+		      "    spec:\n"
+		      "      restartPolicy: Never\n"
+		      CONTAINERS);
+	lint_expect_none();
 }
 END_TEST
 
@@ -296,15 +322,36 @@ START_TEST(unbounded_job)
 {
 	const struct hl_finding *f;
 
+	/* off unless enabled */
 	lint_text(JOB("pre-upgrade")
 		  "spec:\n"
+		  "  backoffLimit: 1\n"
+		  "  template:\n"
+		  "    spec:\n"
+		  "      restartPolicy: Never\n"
+		  CONTAINERS);
+	lint_expect_none();
+	lint_opts()->severity[HL_RULE_HL509] = HL_SEV_INFO;
+	/* backoffLimit does not end a hung Pod */
+	lint_text(JOB("pre-upgrade")
+		  "spec:\n"
+		  "  backoffLimit: 1\n"
 		  "  template:\n"
 		  "    spec:\n"
 		  "      restartPolicy: Never\n"
 		  CONTAINERS);
 	f = lint_expect_at(HL_RULE_HL509, "spec", 0);
 	ck_assert_int_eq(f->severity, HL_SEV_INFO);
+	lint_expect_message(f, "no activeDeadlineSeconds");
 	lint_expect_total(1);
+	lint_text(JOB("pre-upgrade")
+		  "spec:\n"
+		  "  activeDeadlineSeconds: 240\n"
+		  "  template:\n"
+		  "    spec:\n"
+		  "      restartPolicy: Never\n"
+		  CONTAINERS);
+	lint_expect_none();
 }
 END_TEST
 

@@ -1028,11 +1028,60 @@ START_TEST(hl302_never_cleaned_up)
 	f = lint_expect_at(HL_RULE_HL302, "Job", 0);
 	ck_assert_int_eq(f->severity, HL_SEV_INFO);
 	lint_expect_total(1);
+	/* a fixed-name test Pod: replaced at the next helm test */
 	lint_text(POD_META
 		  "    helm.sh/hook: test\n"
 		  "    helm.sh/hook-delete-policy: before-hook-creation\n"
 		  POD_SPEC);
-	lint_expect_at(HL_RULE_HL302, "Pod", 0);
+	lint_expect_none();
+	/* a test Pod with a new name each time piles up */
+	lint_template("apiVersion: v1\n"
+		      "kind: Pod\n"
+		      "metadata:\n"
+		      "  name: shop-test-{{ randAlphaNum 5 | lower }}\n"
+		      "  annotations:\n"
+		      "    helm.sh/hook: test\n"
+		      POD_SPEC);
+	f = lint_expect_at(HL_RULE_HL302, "Pod", 0);
+	lint_expect_message(f, "its name is not fixed");
+	lint_expect_total(1);
+	/* a word that only contains "now" is no timestamp */
+	lint_template("apiVersion: v1\n"
+		      "kind: Pod\n"
+		      "metadata:\n"
+		      "  name: {{ .Release.Name }}-known-{{ .Values.nowhere }}\n"
+		      "  annotations:\n"
+		      "    helm.sh/hook: test\n"
+		      POD_SPEC);
+	lint_expect_none();
+	/* a TTL deletes the Job, unless a condition leaves it out */
+	lint_text(JOB_META "    helm.sh/hook: pre-install\n"
+		  "spec:\n"
+		  "  ttlSecondsAfterFinished: 600\n"
+		  "  template:\n"
+		  "    spec:\n"
+		  "      restartPolicy: Never\n"
+		  "      containers:\n"
+		  "        - name: migrate\n"
+		  "          image: registry.example.com/shop/api:1.4.2\n");
+	lint_expect_none();
+	lint_template("apiVersion: batch/v1\n"
+		      "kind: Job\n"
+		      "metadata:\n"
+		      "  name: shop-db-migrate\n"
+		      "  annotations:\n"
+		      "    helm.sh/hook: pre-install\n"
+		      "spec:\n"
+		      "  {{- if .Values.ttl }}\n"
+		      "  ttlSecondsAfterFinished: {{ .Values.ttl }}\n"
+		      "  {{- end }}\n"
+		      "  template:\n"
+		      "    spec:\n"
+		      "      restartPolicy: Never\n"
+		      "      containers:\n"
+		      "        - name: migrate\n"
+		      "          image: registry.example.com/shop/api:1.4.2\n");
+	lint_expect_at(HL_RULE_HL302, "Job", 0);
 	lint_expect_total(1);
 	lint_text(CM_META "    helm.sh/hook: pre-install\n" CM_DATA);
 	lint_expect_none();

@@ -285,11 +285,11 @@ START_TEST(file_wide_without_source)
 		"kind: Job\n"
 		"---\n"
 		"kind: Pod\n"
-		"# hooklint disable-file=HL302,HL509\n";
+		"# hooklint disable-file=HL302,HL505\n";
 
 	finding(buf, HL_RULE_HL302, "Job");
 	finding(buf, HL_RULE_HL302, "Pod");
-	EXPECT(buf, false, "HL902:4:HL509");
+	EXPECT(buf, false, "HL902:4:HL505");
 	ck_assert(strstr(report.findings[0].message, "in this file"));
 }
 END_TEST
@@ -390,7 +390,7 @@ START_TEST(template_comments)
 		"    {{/* hooklint disable=HL302 */}}\n"		/* 18 */
 		"    {{- end }}\n"
 		"    z: 1\n"						/* 20 */
-		"    {{/* hooklint disable=HL509 */}}\n"		/* 21 */
+		"    {{/* hooklint disable=HL505 */}}\n"		/* 21 */
 		"\n"
 		"    y: 2\n"						/* 23 */
 		"    {{- if .x }}{{/* hooklint disable=HL150 */}}\n"
@@ -402,11 +402,11 @@ START_TEST(template_comments)
 	finding(buf, HL_RULE_HL140, "{{ .Values.x");
 	finding(buf, HL_RULE_HL150, "k: v");
 	finding(buf, HL_RULE_HL302, "z: 1");
-	finding(buf, HL_RULE_HL509, "y: 2");
+	finding(buf, HL_RULE_HL505, "y: 2");
 	finding(buf, HL_RULE_HL150, "w: 3");
 	/* lines of actions alone are comment lines of the masked YAML; a
 	 * blank line ends the block */
-	EXPECT(buf, true, "HL509:23 HL902:21:HL509");
+	EXPECT(buf, true, "HL505:23 HL902:21:HL505");
 }
 END_TEST
 

@@ -119,36 +119,64 @@ static void check_job_name(struct hl_ctx *ctx)
 		"over");
 }
 
-/* HL505, HL509: a Job that vanishes early, or may never end. */
-static void check_job_lifetime(struct hl_ctx *ctx)
+/* A TTL below this can delete a Job before Helm has seen it complete;
+ * longer ones are deliberate cleanup of failed runs (§9.2). */
+#define TTL_RACE_MAX 60
+
+/* The literal TTL in seconds when it is short enough to race, else -1. */
+static long long racing_ttl(const struct hl_doc *d)
+{
+	const struct hl_value *v = &d->ttl;
+	long long n;
+
+	if (!hl_span_set(d->ttl_key) || v->templated ||
+	    v->style != HL_STYLE_PLAIN ||
+	    hl_atoi(v->text, v->len, &n) != HL_ATOI_OK ||
+	    n < 0 || n >= TTL_RACE_MAX)
+		return -1;
+	return n;
+}
+
+/* HL505: the TTL controller deletes the Job before Helm sees it end. */
+static void check_job_ttl(struct hl_ctx *ctx)
+{
+	long long ttl = racing_ttl(ctx->doc);
+
+	if (ttl < 0)
+		return;
+	hl_finding_help(hl_report(ctx, HL_RULE_HL505, ctx->doc->ttl_key,
+		"Job hook sets ttlSecondsAfterFinished to %lld: Kubernetes "
+		"can delete the Job before Helm has seen it complete, and "
+		"then %s", ttl,
+		/* version notes per --target */
+		ctx->opts->target == HL_TARGET_HELM3 ?
+		"Helm 3 takes it as done but Helm 4 waits until --timeout" :
+		ctx->opts->target == HL_TARGET_ARGOCD ?
+		"Helm 4 waits until --timeout and Argo CD stalls" :
+		"Helm 4 waits until --timeout"),
+		ctx->hook->policy_mask & HL_POL_HOOK_SUCCEEDED ?
+		"remove it: hook-succeeded already deletes the Job once Helm "
+		"has seen it complete (a TTL of a minute or more still cleans "
+		"up failed runs)" :
+		"remove it and add hook-succeeded to "
+		"helm.sh/hook-delete-policy, or keep it a minute or more");
+}
+
+/* HL509 (opt-in): only a deadline ends a hung Pod; backoffLimit (6 by
+ * default) counts failed ones. */
+static void check_job_deadline(struct hl_ctx *ctx)
 {
 	const struct hl_doc *d = ctx->doc;
 
-	if (hl_span_set(d->ttl_key))
-		hl_finding_help(hl_report(ctx, HL_RULE_HL505, d->ttl_key,
-			"Job hook sets ttlSecondsAfterFinished: when the Job "
-			"is removed before Helm sees it complete, %s",
-			/* version notes per --target */
-			ctx->opts->target == HL_TARGET_HELM3 ?
-			"Helm 3 takes it as done but Helm 4 waits until "
-			"--timeout" :
-			ctx->opts->target == HL_TARGET_ARGOCD ?
-			"Helm 4 waits until --timeout and Argo CD stalls" :
-			"Helm 4 waits until --timeout"),
-			ctx->hook->policy_mask & HL_POL_HOOK_SUCCEEDED ?
-			"remove it: hook-succeeded already deletes the Job "
-			"once Helm has seen it complete" :
-			"remove it, and add hook-succeeded to "
-			"helm.sh/hook-delete-policy");
-	if (hl_span_set(d->active_deadline_key) ||
-	    hl_span_set(d->backoff_limit_key) || d->spec_open || d->root_open)
+	if (hl_span_set(d->active_deadline_key) || d->spec_open ||
+	    d->root_open)
 		return;
 	hl_finding_help(hl_report(ctx, HL_RULE_HL509,
 		hl_span_set(d->spec_key) ? d->spec_key : d->kind.span,
-		"Job hook sets neither activeDeadlineSeconds nor backoffLimit: "
-		"a stuck hook blocks Helm for the whole --timeout"),
-		"set spec.activeDeadlineSeconds below Helm's --timeout, or "
-		"spec.backoffLimit");
+		"Job hook has no activeDeadlineSeconds: a hung Pod blocks "
+		"Helm for the whole --timeout (backoffLimit, 6 by default, "
+		"only bounds retries of failing Pods)"),
+		"set spec.activeDeadlineSeconds below Helm's --timeout");
 }
 
 /* Whether the output-log policy names hook-succeeded or hook-failed. */
@@ -177,7 +205,8 @@ static void check_job(struct hl_ctx *ctx)
 		     "which the API server rejects for a Job",
 		     "set spec.template.spec.restartPolicy: Never");
 	check_job_name(ctx);
-	check_job_lifetime(ctx);
+	check_job_ttl(ctx);
+	check_job_deadline(ctx);
 	/* HL510; an output-log policy prints its logs (Helm 3.18+, §6) */
 	if ((ctx->hook->event_mask & (1u << HL_EV_TEST)) &&
 	    !has_log_policy(ctx))

@@ -9,6 +9,15 @@ sh scripts/setup.sh --helm
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# Repeat the failed TAP subtests with the start of their diagnostics at
+# the very end, where a log cut to its tail still shows them.
+failed_subtests() {
+	awk '/^not ok/ && !/# TODO/ { n = 15; print; next }
+	     n > 0 && /^#/ { n--; print; next } { n = 0 }' \
+		"$1/meson-logs/testlog.txt" >&2
+	return 1
+}
+
 # reconfigure an existing build: rules/ and fixtures/ are read at setup
 if [ -f build-test/build.ninja ]; then
 	meson setup --reconfigure build-test >/dev/null
@@ -16,7 +25,8 @@ else
 	meson setup build-test -Dwerror=true >/dev/null
 fi
 ninja -C build-test >/dev/null
-meson test -C build-test --print-errorlogs --num-processes "$jobs"
+meson test -C build-test --print-errorlogs --num-processes "$jobs" ||
+	failed_subtests build-test
 
 # meson 1.0 does not add -fno-sanitize-recover: without it UBSan only warns
 if [ -f build-asan/build.ninja ]; then
@@ -30,4 +40,5 @@ ninja -C build-asan >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	meson test -C build-asan --print-errorlogs --num-processes "$jobs" \
-		--suite unit --suite fixtures --suite examples --suite cli
+		--suite unit --suite fixtures --suite examples --suite cli ||
+	failed_subtests build-asan

@@ -22,6 +22,7 @@ in order, release name "r", namespace "default":
   test           helm test r --namespace default --timeout T
   uninstall      helm uninstall r --namespace default --timeout T
   status, list   helm status r / helm list (for completeness)
+  sleep:S        no command: wait S seconds (pending deletions finish)
 
 --arg install=--wait adds an argument to every command of that name.
 Each helm process is killed after --timeout seconds (then "timed_out").
@@ -236,6 +237,9 @@ def observe(a):
         os.makedirs(home)
         out = {"helm": helm_version(helm, env), "commands": []}
         for cmd in [c.strip() for c in a.commands.split(",") if c.strip()]:
+            if cmd.startswith("sleep:"):
+                time.sleep(float(cmd[6:]))  # slow deletions finish
+                continue
             argv = command_argv(helm, cmd, chart, a)
             first = srv.state.seq
             timed_out = False
@@ -293,7 +297,7 @@ def parse_args(argv):
                     "(widgets.example.com): the chart brings its CRD")
     ap.add_argument("--commands", default="install",
                     help="comma-separated: install, upgrade, rollback[:N], "
-                    "test, uninstall, status, list")
+                    "test, uninstall, status, list, sleep:S")
     ap.add_argument("--timeout", type=float, default=20.0,
                     help="kill each helm command after this many seconds")
     ap.add_argument("--helm-timeout", default="10s",

@@ -300,7 +300,8 @@ def observe(helm, major, chart, claim, tmp):
     log = os.path.join(work, "requests.log")
     argv = [sys.executable, OBSERVE, "--helm", helm, "--chart", chart,
             "--commands", claim.cmds, "--helm-timeout", claim.helm_timeout,
-            "--timeout", "40", "--raw", "--log", log]
+            # a bound for hangs only: a loaded CI machine is slow
+            "--timeout", "120", "--raw", "--log", log]
     for k in claim.fail:
         argv += ["--fail", k]
     for k in claim.slow_delete:
@@ -644,14 +645,17 @@ CLAIMS = [
     Claim("HL307", "the next upgrade finds the old Pod still terminating: "
           "Helm 4 applies the hook onto it instead of creating a new Pod, "
           "where Helm 3 waits until it is gone and creates one",
-          "install,upgrade",
+          "install,sleep:3,upgrade",
           lambda o: any(op["op"] == "create" and op["kind"] == "Pod" and
                         bool(op.get("applied")) == (o.major == "4")
                         for op in o["upgrade"].ops),
           # with hook-succeeded there is nothing left: Helm 4 creates a
           # new Pod, and Helm 3 does what the claim says of it anyway
           good={"3": "same", "4": "negate"},
-          slow_delete=["Pod/shop-warm-cache"], slow_seconds=0.5),
+          # Helm 4 reaches the apply while the Pod is still terminating,
+          # even on a loaded machine; the pause lets the good example's
+          # Pod (deleted when install ends) go before the upgrade
+          slow_delete=["Pod/shop-warm-cache"], slow_seconds=2.5),
     # --- ordering ---------------------------------------------------------
     Claim("HL401", "the Job (weight 0) is created and waited on before the "
           "ServiceAccount hook (weight 5) it uses: it never starts, install "
@@ -684,10 +688,10 @@ CLAIMS = [
                                          "create Job/shop-cleanup")),
     Claim("HL404", "uninstall does not wait for the regular resources to "
           "be gone before it runs the post-delete hooks (a ServiceAccount "
-          "that takes 3 s to go)", "install,uninstall",
+          "that takes 8 s to go)", "install,uninstall",
           lambda o: not waited_for_deletion(o, "serviceaccounts", "shop",
-                                            "jobs", "shop-cleanup", 3.0),
-          good="skip", slow_delete=["ServiceAccount/shop"]),
+                                            "jobs", "shop-cleanup", 8.0),
+          good="skip", slow_delete=["ServiceAccount/shop"], slow_seconds=8.0),
     Claim("HL405", "a ServiceAccount hook listed only for pre-upgrade does "
           "not exist on install when the pre-install Job runs", "install",
           lambda o: (o["install"].creates(JOB, "shop-db-migrate") == 1 and

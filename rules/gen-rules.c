@@ -42,7 +42,7 @@ static const char *const target_words[] = {
 
 /* The words of enum hl_place, in its order. */
 static const char *const place_words[] = {
-	"rendered", "template", "crds", "chart-other",
+	"rendered", "template", "crds", "chart-other", "rendered-crds",
 };
 
 /* One entry of rules/families.yaml. */

@@ -14,6 +14,7 @@
 /* The state rules see while one document is checked. */
 struct hl_ctx {
 	enum hl_place place;
+	bool crds_rendered;		/* crds/: a template renders it too */
 	const struct hl_opts *opts;
 	struct hl_report *report;
 	struct hl_arena *arena;		/* per document */

@@ -41,6 +41,7 @@ struct lint {
 	const char *buf;		/* the file as written */
 	size_t len;
 	enum hl_place place;		/* of the file being walked */
+	bool crds_rendered;		/* ... a crds/ file a template renders */
 	const struct hl_mask *mask;	/* its template actions, or NULL */
 	struct hl_release rel;		/* the group's resources */
 	bool mentions_tool;		/* the file just walked says "hooklint" */
@@ -71,6 +72,7 @@ static void init_ctx(struct lint *l, struct hl_ctx *ctx,
 	ctx->len = l->len;
 	ctx->doc = d;
 	ctx->place = l->place;
+	ctx->crds_rendered = l->crds_rendered;
 }
 
 /* helm template --output-dir writes one file per template, all naming
@@ -141,6 +143,10 @@ static void on_doc(void *user, struct hl_doc *d)
 	hl_hook_parse(&l->doc_arena, d, &hook);
 	init_ctx(l, &ctx, d);
 	ctx.hook = &hook;
+	/* helm template --include-crds: crds/ files are no hooks (§11) */
+	if (l->place == HL_PLACE_RENDERED && d->source &&
+	    hl_source_in_crds(d->source))
+		ctx.place = HL_PLACE_RENDERED_CRDS;
 	hl_check_doc(&ctx);
 	/* files Helm never renders take no part in the release; crds/
 	 * files are created first */
@@ -547,6 +553,7 @@ static void lint_input(struct lint *l, const char *base,
 	r->files[l->file].linted = true;
 	r->files[l->file].context_only = !in->report || ignored(l->opts, in);
 	l->place = in->place;
+	l->crds_rendered = in->crds_rendered;
 	lint_buffer(l, buf, len);
 	keep(l, buf, len);
 	l->kept[l->nkept - 1].first_res = first_res;

@@ -550,6 +550,15 @@ const struct hl_kv *hl_map_get(const struct hl_map *m, const char *key)
 	return NULL;
 }
 
+bool hl_source_in_crds(const char *source)
+{
+	const char *p = strchr(source, '/');
+
+	while (p && !strncmp(p, "/charts/", 8))
+		p = strchr(p + 8, '/');
+	return p && !strncmp(p, "/crds/", 6);
+}
+
 bool hl_kind_is(const struct hl_doc *d, const char *kind)
 {
 	size_t len;

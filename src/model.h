@@ -11,6 +11,8 @@ enum hl_place {
 	HL_PLACE_TEMPLATE,	/* a chart's templates/ */
 	HL_PLACE_CRDS,		/* a chart's crds/: never templated, no hooks */
 	HL_PLACE_CHART_OTHER,	/* elsewhere in a chart: never rendered */
+	HL_PLACE_RENDERED_CRDS,	/* rendered, from a chart's crds/ (helm
+				 * template --include-crds): no hooks */
 };
 
 enum hl_style {
@@ -304,6 +306,8 @@ void hl_hook_parse(struct hl_arena *arena, const struct hl_doc *d,
 /* Whether Argo CD takes the helm.sh/hook-weight of @d, not a hook, as
  * its sync wave (there is no integer argocd.argoproj.io/sync-wave). */
 bool hl_weight_is_sync_wave(const struct hl_doc *d, const struct hl_hook *h);
+/* Does a "# Source:" path name a chart's (or subchart's) crds/ file? */
+bool hl_source_in_crds(const char *source);
 /* Whether the document's kind is exactly @kind. */
 bool hl_kind_is(const struct hl_doc *d, const char *kind);
 

@@ -408,15 +408,6 @@ static void list_items(struct hl_release *rel, const struct hl_doc *d)
 }
 
 /* "shop/crds/a.yaml", "shop/charts/db/crds/b.yaml": a chart's crds/. */
-static bool source_in_crds(const char *source)
-{
-	const char *p = strchr(source, '/');
-
-	while (p && !strncmp(p, "/charts/", 8))
-		p = strchr(p + 8, '/');
-	return p && !strncmp(p, "/crds/", 6);
-}
-
 void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 		    const struct hl_hook *h, size_t file, bool crds_file)
 {
@@ -434,7 +425,7 @@ void hl_release_add(struct hl_release *rel, const struct hl_doc *d,
 	r->conditional = d->conditional;
 	r->generated = d->generated;
 	r->source = d->source ? intern(rel, d->source, strlen(d->source)) : NULL;
-	r->in_crds_dir = crds_file || (d->source && source_in_crds(d->source));
+	r->in_crds_dir = crds_file || (d->source && hl_source_in_crds(d->source));
 	set_group(rel, r, &d->api_version);
 	r->kind = intern_value(rel, &d->kind);
 	if (!r->kind)

@@ -154,9 +154,11 @@ static struct hl_input *add_input(struct inputs *in, const char *path,
 	i->named = named;
 	i->release = in->release;
 	i->report = true;
+	/* --mode says how a file is read, not where it sits in a chart */
 	if (in->opts->mode == HL_MODE_RENDERED && place == HL_PLACE_TEMPLATE)
 		place = HL_PLACE_RENDERED;
-	else if (in->opts->mode == HL_MODE_TEMPLATE)
+	else if (in->opts->mode == HL_MODE_TEMPLATE &&
+		 place == HL_PLACE_RENDERED)
 		place = HL_PLACE_TEMPLATE;
 	i->place = place;
 	i->kind = place == HL_PLACE_TEMPLATE ? HL_IN_TEMPLATE : HL_IN_RENDERED;
@@ -365,12 +367,59 @@ static void other_tree(struct inputs *in, const struct chart *c,
 	free_names(names, n);
 }
 
+/* Does [ls, le) read crds/ files (.Files.Glob "crds/...")? */
+static bool line_reads_crds(const char *ls, const char *le)
+{
+	const char *p;
+	bool files = false;
+
+	for (p = ls; p + 5 <= le; p++) {
+		if (p + 6 <= le && !memcmp(p, "Files.", 6))
+			files = true;
+		else if (files && !memcmp(p, "crds/", 5))
+			return true;
+	}
+	return false;
+}
+
+/* Does a file below the chart's templates/ @dir (partials included)
+ * render crds/ files? Charts for Helm 2 and 3 do, for Helm 2 (§11). */
+static bool templates_read_crds(struct inputs *in, const struct chart *c,
+				const char *dir, unsigned depth)
+{
+	size_t n, i;
+	char **names = list_dir(in, dir, &n);
+	bool found = false;
+
+	for (i = 0; i < n && !found; i++) {
+		char *path = join(dir, names[i]), *buf, *ls, *le;
+		int t = ignored(c, path) ? -1 : entry_type(in, path);
+		size_t len;
+
+		if (t == 'd' && depth < 32) {
+			found = templates_read_crds(in, c, path, depth + 1);
+		} else if (t == 'f' && !hl_read_file(path, &buf, &len)) {
+			for (ls = buf; !found && ls < buf + len; ls = le + 1) {
+				le = memchr(ls, '\n', (size_t)(buf + len - ls));
+				if (!le)
+					le = buf + len;
+				found = line_reads_crds(ls, le);
+			}
+			free(buf);
+		}
+		free(path);
+	}
+	free_names(names, n);
+	return found;
+}
+
 static void add_chart(struct inputs *in, const char *root,
 		      const struct chart *parent)
 {
 	struct chart c = { root, NULL, 0, parent };
-	size_t n, i;
+	size_t n, i, crds = SIZE_MAX, crds_end = 0;
 	char **names;
+	char *templates = NULL;
 
 	if (is_library(root)) {
 		hl_note("skipping library chart '%s': it renders nothing", root);
@@ -382,17 +431,25 @@ static void add_chart(struct inputs *in, const char *root,
 		char *path = join(root, names[i]);
 		int t = ignored(&c, path) ? -1 : entry_type(in, path);
 
-		if (t == 'd' && !strcmp(names[i], "templates"))
+		if (t == 'd' && !strcmp(names[i], "templates")) {
 			chart_tree(in, &c, path, HL_PLACE_TEMPLATE, 0);
-		else if (t == 'd' && !strcmp(names[i], "crds"))
+			templates = xstrdup(path);
+		} else if (t == 'd' && !strcmp(names[i], "crds")) {
+			crds = in->n;
 			chart_tree(in, &c, path, HL_PLACE_CRDS, 0);
-		else if (t == 'd' && !strcmp(names[i], "charts"))
+			crds_end = in->n;
+		} else if (t == 'd' && !strcmp(names[i], "charts"))
 			subcharts(in, &c, path);
 		else if (t == 'd')
 			other_tree(in, &c, path, 1);
 		free(path);
 	}
 	free_names(names, n);
+	if (crds < crds_end && templates &&
+	    templates_read_crds(in, &c, templates, 0))
+		for (i = crds; i < crds_end; i++)
+			in->v[i].crds_rendered = true;
+	free(templates);
 	for (i = 0; i < c.nignore; i++)
 		free(c.ignore[i]);
 	free(c.ignore);
@@ -517,9 +574,9 @@ static void add_stdin(struct inputs *in, size_t arg)
 			place = HL_PLACE_CRDS;
 		free(root);
 	}
-	if (o->mode == HL_MODE_TEMPLATE)
+	if (o->mode == HL_MODE_TEMPLATE && place == HL_PLACE_RENDERED)
 		place = HL_PLACE_TEMPLATE;
-	else if (o->mode == HL_MODE_RENDERED)
+	else if (o->mode == HL_MODE_RENDERED && place == HL_PLACE_TEMPLATE)
 		place = HL_PLACE_RENDERED;
 	HL_GROW(in->v, in->n + 1, in->alloc);
 	s = &in->v[in->n++];

@@ -23,6 +23,7 @@ struct hl_input {
 	bool report;		/* its findings are reported (else context) */
 	bool filtered;		/* a chart linted for some named files only */
 	char *chart_root;	/* set for charts entered through a named file */
+	bool crds_rendered;	/* crds/: a template renders these files too */
 };
 
 /*

@@ -85,7 +85,8 @@ START_TEST(hl101_hints)
 	static const struct {
 		const char *event, *help;
 	} cases[] = {
-		{ "crd-install", "crds/ directory" },
+		/* a Job is no CustomResourceDefinition: not for crds/ */
+		{ "crd-install", "install the object with the release" },
 		{ "test-failure", "use 'test'" },
 		{ "pre-uninstall", "'pre-delete'" },
 		{ "Post-Uninstall", "'post-delete'" },
@@ -102,6 +103,17 @@ START_TEST(hl101_hints)
 						0), cases[i].help);
 		lint_expect_total(1);
 	}
+	lint_text("---\n"
+		  "# Source: shop/templates/crd.yaml\n"
+		  "apiVersion: apiextensions.k8s.io/v1\n"
+		  "kind: CustomResourceDefinition\n"
+		  "metadata:\n"
+		  "  name: widgets.example.com\n"
+		  "  annotations:\n"
+		  "    helm.sh/hook: crd-install\n");
+	lint_expect_help(lint_expect_at(HL_RULE_HL101, "crd-install", 0),
+			 "crds/ directory");
+	lint_expect_total(1);
 	/* far from every event: no guess, the list instead */
 	lint_text(JOB_META "    helm.sh/hook: deploy\n" JOB_SPEC);
 	lint_expect_help(lint_expect_at(HL_RULE_HL101, "deploy", 0),

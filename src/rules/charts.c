@@ -21,31 +21,10 @@ static bool is_hook_key(const struct hl_kv *kv)
 	return false;
 }
 
-/* HL207: crds/ files bypass hook processing (§11). */
-static void hooks_in_crds(struct hl_ctx *ctx)
+/* The helm.sh/hook entry of @m, else its first hook annotation. */
+static const struct hl_kv *hook_entry(const struct hl_map *m)
 {
-	const struct hl_map *m = ctx->doc->top;
-	struct hl_finding *f;
-	size_t i;
-
-	for (i = 0; m && i < m->n; i++) {
-		if (!is_hook_key(&m->items[i]))
-			continue;
-		f = hl_report(ctx, HL_RULE_HL207, m->items[i].key_span,
-			      "'%s' in the chart's crds/ directory: Helm creates "
-			      "crds/ files as they are, before rendering, and "
-			      "never runs them as hooks", m->items[i].key);
-		hl_finding_help(f, "remove the hook annotations, or move the "
-				"object to templates/ if it must be a hook");
-	}
-}
-
-/* HL208: a chart file outside templates/ and crds/ is never rendered. */
-static void hooks_not_rendered(struct hl_ctx *ctx)
-{
-	const struct hl_map *m = ctx->doc->top;
 	const struct hl_kv *kv = NULL;
-	struct hl_finding *f;
 	size_t i;
 
 	for (i = 0; m && i < m->n; i++) {
@@ -54,13 +33,37 @@ static void hooks_not_rendered(struct hl_ctx *ctx)
 		if (!kv || !strcmp(m->items[i].key, "helm.sh/hook"))
 			kv = &m->items[i];
 	}
+	return kv;
+}
+
+/* HL207: crds/ files bypass hook processing (§11). A chart that also
+ * renders its crds/ files from a template (for Helm 2) needs Helm 2's
+ * crd-install there: Helm 3 drops the templated copy for it. */
+static void hooks_in_crds(struct hl_ctx *ctx)
+{
+	const struct hl_kv *kv = hook_entry(ctx->doc->top);
+
+	if (!kv || ctx->crds_rendered)
+		return;
+	hl_finding_help(hl_report(ctx, HL_RULE_HL207, kv->key_span,
+		"hook annotations in the chart's crds/ directory: Helm creates "
+		"crds/ files as they are, before rendering, and never runs "
+		"them as hooks"),
+		"remove the hook annotations, or move the object to templates/ "
+		"if it must be a hook");
+}
+
+/* HL208: a chart file outside templates/ and crds/ is never rendered. */
+static void hooks_not_rendered(struct hl_ctx *ctx)
+{
+	const struct hl_kv *kv = hook_entry(ctx->doc->top);
+
 	if (!kv)
 		return;
-	f = hl_report(ctx, HL_RULE_HL208, kv->key_span,
-		      "a hook in a chart file outside templates/ and crds/: "
-		      "Helm never renders this file, so the hook never runs");
-	hl_finding_help(f, "move the file under the chart's templates/ "
-			"directory");
+	hl_finding_help(hl_report(ctx, HL_RULE_HL208, kv->key_span,
+		"a hook in a chart file outside templates/ and crds/: Helm "
+		"never renders this file, so the hook never runs"),
+		"move the file under the chart's templates/ directory");
 }
 
 /* A block scalar header ends the line: "key: |", "- >-", "|2+". */
@@ -95,8 +98,36 @@ static bool starts_value(const char *buf, size_t ls, size_t q)
 					    buf[last - 1] == '-'));
 }
 
+/* Fields that name the CRD or its kinds: a template action anywhere in
+ * their value is sent as written, and the API server rejects the name. */
+static const char *const identity_keys[] = {
+	"name", "group", "kind", "listKind", "plural", "singular",
+	"apiVersion",
+};
+
+/* Is the key of line [ls, le) ("  key: value", "- key: value") one of
+ * identity_keys? */
+static bool identity_line(const char *buf, size_t ls, size_t le)
+{
+	size_t k = ls, n, i;
+
+	while (k < le && (buf[k] == ' ' || buf[k] == '-'))
+		k++;
+	for (n = 0; k + n < le && buf[k + n] != ':'; n++)
+		if (buf[k + n] == ' ' || buf[k + n] == '{')
+			return false;
+	if (k + n == le)
+		return false;
+	for (i = 0; i < HL_ARRAY_SIZE(identity_keys); i++)
+		if (strlen(identity_keys[i]) == n &&
+		    !memcmp(buf + k, identity_keys[i], n))
+			return true;
+	return false;
+}
+
 /*
- * A template action in a crds/ file where a value starts: crds/ is never
+ * A template action in a crds/ file where a value starts, or anywhere in
+ * the value of an identity field: crds/ is never
  * templated, so it is sent as written. Actions inside string values
  * (quoted, plain text, block scalars such as descriptions) are only text.
  * Returns its offset in [start, end), or SIZE_MAX.
@@ -119,7 +150,8 @@ static size_t crds_action_at(const char *buf, size_t start, size_t end)
 		block = -1;
 		for (q = ind; q + 1 < le; q++)
 			if (buf[q] == '{' && buf[q + 1] == '{' &&
-			    starts_value(buf, ls, q))
+			    (starts_value(buf, ls, q) ||
+			     identity_line(buf, ls, le)))
 				return q;
 		if (opens_block(buf + ls, le - ls))
 			block = (long)(ind - ls);

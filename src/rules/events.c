@@ -18,7 +18,8 @@ static const char *value_text(struct hl_ctx *ctx, const struct hl_value *v)
 }
 
 /* Hints for events people carry over from Helm 2 or guess from commands. */
-static void event_help(struct hl_finding *f, const struct hl_token *t)
+static void event_help(struct hl_finding *f, const struct hl_token *t,
+		       const struct hl_doc *doc)
 {
 	static const char *const sep = "-_ ";
 	const char *best = NULL, *n = t->norm;
@@ -26,9 +27,16 @@ static void event_help(struct hl_finding *f, const struct hl_token *t)
 	int e;
 
 	if (!strcmp(n, "crd-install")) {
-		hl_finding_help(f, "Helm 3 removed 'crd-install': put "
-				"CustomResourceDefinitions in the chart's "
-				"crds/ directory");
+		/* crds/ holds CustomResourceDefinitions only (HL601) */
+		if (hl_value_present(&doc->kind) && !doc->kind.templated &&
+		    !hl_kind_is(doc, "CustomResourceDefinition"))
+			hl_finding_help(f, "Helm 3 removed 'crd-install': remove "
+					"helm.sh/hook to install the object with "
+					"the release");
+		else
+			hl_finding_help(f, "Helm 3 removed 'crd-install': put "
+					"CustomResourceDefinitions in the "
+					"chart's crds/ directory");
 		return;
 	}
 	if (!strcmp(n, "test-failure")) {
@@ -170,7 +178,7 @@ static void check_empty_and_unknown(struct hl_ctx *ctx)
 				      "unknown hook event '%s': Helm drops "
 				      "the whole resource silently",
 				      token_text(ctx, t));
-			event_help(f, t);
+			event_help(f, t, ctx->doc);
 		}
 	}
 }

@@ -70,9 +70,10 @@ const struct hl_option hl_options[HL_OPT_MAX] = {
 		.words = HL_WORDS_MODE,
 		.help = "%v",
 		.doc =
-"*auto* (the default: decided by location), *rendered* (every input is a\n"
-"rendered manifest) or *template* (every input is a chart template\n"
-"source).",
+"*auto* (the default: decided by location), *rendered* (templates/ files\n"
+"are read as rendered manifests) or *template* (rendered manifests are\n"
+"read as chart template sources). Files in a chart's crds/ and elsewhere\n"
+"in a chart keep their place.",
 	},
 	[HL_OPT_COLOR] = {
 		.name = "color", .arg = "WHEN", .cmds = HL_FOR_BOTH,

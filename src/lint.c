@@ -483,6 +483,7 @@ static void group_end(struct lint *l, size_t first)
 					  l->kept[i].file, l->kept[i].buf,
 					  l->kept[i].len,
 					  l->kept[i].place == HL_PLACE_TEMPLATE);
+	hl_report_merge_groups(l->report, first);
 	drop_context_findings(l->report, first);
 	place_findings(l, first);
 	for (i = 0; i < l->nkept; i++) {
@@ -515,6 +516,7 @@ void hl_lint_memory(const struct hl_opts *o, struct hl_report *r,
 	check_releases(&l);
 	hl_suppress_apply(o, r, first, l.file, buf, len,
 			  l.place == HL_PLACE_TEMPLATE);
+	hl_report_merge_groups(r, first);
 	place_findings(&l, first);
 	free(l.kept[0].marks);
 	l.nkept = 0;

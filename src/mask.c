@@ -364,15 +364,16 @@ static void blank_region(const char *s, char *dst, size_t start, size_t end)
 	}
 }
 
-static struct hl_arm *open_arm(struct scan *sc, size_t start, int block,
-			       int arm, int parent, bool range)
+static struct hl_arm *open_arm(struct scan *sc, struct hl_span head,
+			       int block, int arm, int parent, bool range)
 {
 	struct hl_mask *m = sc->m;
 	struct hl_arm *a;
 
 	HL_GROW(m->arms, m->narms + 1, sc->alloc_arms);
 	a = &m->arms[m->narms++];
-	a->span.start = start;
+	a->head = head;
+	a->span.start = head.end;
 	a->span.end = sc->len;
 	a->block = block;
 	a->arm = arm;
@@ -419,7 +420,7 @@ static void structure(struct scan *sc, char *dst)
 		case HL_ACT_IF:
 		case HL_ACT_WITH:
 		case HL_ACT_RANGE:
-			open_arm(sc, a->span.end, blocks++, 0,
+			open_arm(sc, a->span, blocks++, 0,
 				 top >= 0 ? top : -1, a->kind == HL_ACT_RANGE);
 			stack[depth++] = (int)m->narms - 1;
 			break;
@@ -427,7 +428,7 @@ static void structure(struct scan *sc, char *dst)
 			if (top < 0)
 				break;
 			m->arms[top].span.end = a->span.start;
-			open_arm(sc, a->span.end, m->arms[top].block,
+			open_arm(sc, a->span, m->arms[top].block,
 				 m->arms[top].arm + 1, m->arms[top].parent,
 				 m->arms[top].range);
 			stack[depth - 1] = (int)m->narms - 1;

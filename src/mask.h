@@ -31,6 +31,7 @@ struct hl_action {
  * controls. Arms of one block exclude each other. */
 struct hl_arm {
 	struct hl_span span;
+	struct hl_span head;	/* the if/with/range/else action opening it */
 	int block;		/* block id */
 	int arm;		/* 0 for the if, 1.. for each else */
 	int parent;		/* enclosing arm index, or -1 */

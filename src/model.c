@@ -795,6 +795,32 @@ bool hl_kv_alternatives(const struct hl_doc *d, const struct hl_kv *a,
 	       hl_mask_exclusive(d->mask, a->arm, b->arm);
 }
 
+const char *hl_doc_hook_switch(struct hl_arena *arena, const struct hl_doc *d,
+			       const struct hl_kv *hook)
+{
+	const struct hl_arm *a;
+	const char *s;
+	size_t n, start;
+
+	if (!d->mask || !d->orig || !hook || hook->arm < 0 ||
+	    !hl_doc_key_conditional(d, hook->key_span.start))
+		return NULL;
+	a = &d->mask->arms[hook->arm];
+	if (a->range || a->head.end - a->head.start < 4)
+		return NULL;
+	/* "{{- if .Values.asHook -}}" -> "if .Values.asHook" */
+	s = d->orig + a->head.start + 2;
+	n = a->head.end - a->head.start - 4;
+	if (n && *s == '-') {
+		s++;
+		n--;
+	}
+	if (n && s[n - 1] == '-')
+		n--;
+	n = hl_trim(s, n, &start);
+	return n ? hl_arena_strndup(arena, s + start, n) : NULL;
+}
+
 bool hl_doc_key_conditional(const struct hl_doc *d, size_t off)
 {
 	size_t at = hl_span_set(d->kind.span) ? d->kind.span.start :

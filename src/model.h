@@ -298,6 +298,11 @@ bool hl_doc_key_conditional(const struct hl_doc *d, size_t off);
  * (generateName, or a name built with rand*, uuidv4, now or the
  * revision)? Rendered names are taken as fixed. */
 bool hl_doc_name_varies(const struct hl_doc *d);
+/* The template condition that makes @d a hook: the text of the innermost
+ * if/with/else action around its helm.sh/hook key when the document's
+ * kind is outside it ("if .Values.asHook"), in @arena; else NULL. */
+const char *hl_doc_hook_switch(struct hl_arena *arena, const struct hl_doc *d,
+			       const struct hl_kv *hook);
 /* The last entry with key @key in @m, or NULL. */
 const struct hl_kv *hl_map_get(const struct hl_map *m, const char *key);
 /* Fill @h from the top-level annotations of @d. */

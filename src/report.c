@@ -69,10 +69,25 @@ void hl_finding_related(struct hl_finding *f, const char *path,
 	va_end(ap);
 }
 
+void hl_finding_group(struct hl_finding *f, const char *key,
+		      const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!f)
+		return;
+	f->group = xstrdup(key);
+	va_start(ap, fmt);
+	f->group_note = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
 void hl_finding_release(struct hl_finding *f)
 {
 	size_t j;
 
+	free(f->group);
+	free(f->group_note);
 	free(f->message);
 	free(f->help);
 	free((char *)f->template_path);
@@ -190,6 +205,39 @@ static int cmp_finding(const void *a, const void *b)
 	if (x->rule != y->rule)
 		return x->rule < y->rule ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static struct hl_finding *group_head(struct hl_report *r, size_t first,
+				      size_t n, const struct hl_finding *f)
+{
+	size_t i;
+
+	for (i = first; i < n; i++)
+		if (r->findings[i].rule == f->rule && r->findings[i].group &&
+		    !strcmp(r->findings[i].group, f->group))
+			return &r->findings[i];
+	return NULL;
+}
+
+void hl_report_merge_groups(struct hl_report *r, size_t first)
+{
+	size_t i, n = first;
+
+	for (i = first; i < r->nfindings; i++) {
+		struct hl_finding *f = &r->findings[i];
+		struct hl_finding *g = f->group ?
+			group_head(r, first, n, f) : NULL;
+
+		if (!g) {
+			r->findings[n++] = *f;
+			continue;
+		}
+		hl_finding_related(g, g->file == f->file ? NULL :
+				   r->files[f->file].path, true, f->span, "%s",
+				   f->group_note);
+		hl_finding_release(f);
+	}
+	r->nfindings = n;
 }
 
 void hl_report_sort(struct hl_report *r, size_t first)

@@ -40,6 +40,9 @@ struct hl_finding {
 	size_t nedits;
 	char *line_text;	/* the raw source line of s.line */
 	char *fingerprint;	/* GitHub primaryLocationLineHash, or NULL */
+	char *group;		/* one problem with the rule's others of this
+				 * key (hl_report_merge_groups), or NULL */
+	char *group_note;	/* ... what it says as their related location */
 };
 
 struct hl_file {
@@ -80,6 +83,10 @@ void hl_finding_edit(struct hl_finding *f, struct hl_span span,
 void hl_finding_related(struct hl_finding *f, const char *path,
 			bool has_region, struct hl_span span, const char *fmt, ...)
 	HL_PRINTF(5, 6);
+/* Findings of one rule with the same @key in a release are one problem:
+ * all but the first become its related locations, saying @fmt. */
+void hl_finding_group(struct hl_finding *f, const char *key,
+		      const char *fmt, ...) HL_PRINTF(3, 4);
 void hl_finding_release(struct hl_finding *f);
 
 /*
@@ -91,6 +98,8 @@ void hl_finding_release(struct hl_finding *f);
 void hl_report_place(struct hl_report *r, size_t first, size_t last,
 		     const char *buf, size_t len, bool fingerprints,
 		     const struct hl_line_mark *marks, size_t nmarks);
+/* Fold findings [first, nfindings) of one group into its first one. */
+void hl_report_merge_groups(struct hl_report *r, size_t first);
 /* Sort findings [first, nfindings) by file, offset, rule, then order. */
 void hl_report_sort(struct hl_report *r, size_t first);
 /* Count the findings by severity into r->counts. */

@@ -287,6 +287,61 @@ static void check_stateful(struct hl_ctx *ctx, const char *kind)
 		"helm.sh/resource-policy: keep to survive uninstall)");
 }
 
+/* What Helm does to a hook it never waits on, by its delete policy. */
+static const char *long_running_effect(const struct hl_hook *h)
+{
+	unsigned again = h->event_mask & (1u << HL_EV_PRE_UPGRADE |
+		1u << HL_EV_POST_UPGRADE | 1u << HL_EV_PRE_ROLLBACK |
+		1u << HL_EV_POST_ROLLBACK);
+
+	if (h->policy_templated)
+		return "its delete policy then re-creates it, deletes it or "
+		       "leaves it behind";
+	if (h->policy_mask & HL_POL_HOOK_SUCCEEDED)
+		return "it is deleted again as soon as its event ends "
+		       "(hook-succeeded)";
+	if ((h->policy_mask & HL_POL_BEFORE_HOOK_CREATION) && again)
+		return "it is deleted and re-created at every upgrade or "
+		       "rollback that runs its events (downtime each time), "
+		       "and helm uninstall leaves it behind";
+	return "it is never updated, and helm uninstall leaves it behind";
+}
+
+/* The name as written, for a note. */
+static const char *name_text(struct hl_ctx *ctx)
+{
+	const struct hl_value *n = &ctx->doc->name;
+	size_t len;
+	const char *s;
+
+	if (n->templated && ctx->doc->orig)
+		return hl_shorten(ctx->arena, ctx->doc->orig + n->raw.start,
+				  n->raw.end - n->raw.start);
+	s = hl_value_string(n, &len);
+	return hl_shorten(ctx->arena, s, len);
+}
+
+/* HL507: once per values switch that makes objects such hooks. */
+static void check_long_running(struct hl_ctx *ctx, const char *kind)
+{
+	const char *sw = hl_doc_hook_switch(ctx->arena, ctx->doc,
+					    ctx->hook->hook);
+	struct hl_finding *f;
+
+	f = hl_report(ctx, HL_RULE_HL507, ctx->doc->kind.span,
+		      "%s as a hook%s%s%s: Helm does not wait for it to be "
+		      "ready; %s", kind, sw ? " (under '" : "",
+		      sw ? hl_shorten(ctx->arena, sw, strlen(sw)) : "",
+		      sw ? "')" : "", long_running_effect(ctx->hook));
+	hl_finding_help(f, sw ? "make them regular resources of the chart: "
+			"to start workloads after a hook Job, let an init "
+			"container wait instead" :
+			"make it a regular resource of the chart");
+	if (sw)
+		hl_finding_group(f, sw, "%s '%s' is made a hook by the same "
+				 "condition", kind, name_text(ctx));
+}
+
 /* HL507, HL508, HL511: kinds that make poor hooks. */
 static void check_kind(struct hl_ctx *ctx)
 {
@@ -294,10 +349,7 @@ static void check_kind(struct hl_ctx *ctx)
 	const char *k;
 
 	if ((k = kind_in(d, long_running, HL_ARRAY_SIZE(long_running))))
-		hl_finding_help(hl_report(ctx, HL_RULE_HL507, d->kind.span,
-			"%s as a hook: Helm does not wait for it to be ready "
-			"and never upgrades or uninstalls it", k),
-			"make it a regular resource of the chart");
+		check_long_running(ctx, k);
 	else if (hl_kind_is(d, "CustomResourceDefinition"))
 		hl_finding_help(hl_report(ctx, HL_RULE_HL508, d->kind.span,
 			"CustomResourceDefinition as a hook: Helm does not "

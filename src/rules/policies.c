@@ -183,22 +183,34 @@ static void check_delete_tokens(struct hl_ctx *ctx)
 }
 
 /* "helm install or upgrade": the commands that run a hook of @mask again. */
+static bool cmd_runs(enum hl_cmd c, unsigned mask)
+{
+	enum hl_event ev[2];
+	size_t k = hl_cmd_events(c, ev), i;
+
+	for (i = 0; i < k; i++)
+		if (mask & 1u << ev[i])
+			return true;
+	return false;
+}
+
+/* "helm install, upgrade or uninstall": the commands that run @mask. */
 static const char *next_commands(struct hl_ctx *ctx, unsigned mask)
 {
 	struct hl_buf b = HL_BUF_INIT;
 	const char *out;
-	enum hl_event ev[2];
-	size_t n = 0, k, i;
+	size_t n = 0, seen = 0;
 	int c;
 
+	for (c = 0; c < HL_CMD_MAX; c++)
+		n += cmd_runs((enum hl_cmd)c, mask);
 	for (c = 0; c < HL_CMD_MAX; c++) {
-		k = hl_cmd_events((enum hl_cmd)c, ev);
-		for (i = 0; i < k && !(mask & 1u << ev[i]); i++)
-			;
-		if (i == k)
+		if (!cmd_runs((enum hl_cmd)c, mask))
 			continue;
-		hl_buf_adds(&b, n++ ? " or " : "helm ");
+		hl_buf_adds(&b, !seen ? "helm " : seen + 1 == n ? " or " :
+			    ", ");
 		hl_buf_adds(&b, hl_cmd_name((enum hl_cmd)c));
+		seen++;
 	}
 	out = n ? hl_arena_strndup(ctx->arena, b.s, b.len) :
 		  "run of the hook";

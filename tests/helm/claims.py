@@ -607,6 +607,22 @@ CLAIMS = [
                      o["upgrade"].deletes(JOB) == 1 and
                      o["uninstall"].ok() and
                      not o["uninstall"].deletes(JOB))),
+    # the exemption: a fixed-name test Pod without hook-succeeded
+    Claim("HL302", "a test Pod with a fixed name and no hook-succeeded is "
+          "not piled up: the next helm test deletes it before creating it "
+          "again, and the last one stays for helm test --logs",
+          "install,test,test",
+          lambda o: (o.nth("test", 0).creates("Pod", "shop-smoke") == 1 and
+                     not o.nth("test", 0).deletes("Pod") and
+                     o.nth("test", 1).order("delete Pod/shop-smoke",
+                                            "create Pod/shop-smoke") and
+                     o.nth("test", 1).deletes("Pod") == 1),
+          good="skip", extra=[
+              "---\n# Source: shop/templates/tests/smoke.yaml\n"
+              "apiVersion: v1\nkind: Pod\nmetadata:\n  name: shop-smoke\n"
+              "  annotations:\n    \"helm.sh/hook\": test\nspec:\n"
+              "  restartPolicy: Never\n  containers:\n    - name: smoke\n"
+              "      image: busybox:1.36\n"]),
     Claim("HL303", "hook-succeeded deletes the pre-install Secret at the "
           "end of pre-install, before the post-install Job that reads it "
           "is created: the Job never starts and install times out",

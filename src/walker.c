@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* walker.c - libfyaml events to hl_doc, one parser per run of documents */
 #include "walker.h"
+#include "lenient.h"
 #include "mask.h"
 
 #include <libfyaml.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,6 +265,7 @@ struct walker {
 	const char *orig;	/* unmasked bytes */
 	size_t next_action;	/* the first action not yet attributed */
 	size_t ls_pos, ls;	/* line_start_of's last answer: ls for ls_pos */
+	struct hl_lenient *lenient;	/* a second reading, else NULL */
 };
 
 static struct frame *top(struct walker *w)
@@ -1205,9 +1208,12 @@ static void node_event(struct walker *w, struct fy_event *e)
 	}
 }
 
-/* A root that is a sequence is not a manifest Helm can decode. */
+/* A root that is a sequence is not a manifest Helm can decode. A second
+ * reading that took what go-yaml rejects delivers nothing. */
 static void doc_end(struct walker *w)
 {
+	if (w->lenient && !hl_lenient_ok(w->lenient))
+		w->doc = NULL;
 	if (w->doc && !w->doc->is_mapping) {
 		const struct hl_docrange *dr = &w->docs[w->doc->index];
 		w->ops->syntax(w->user, dr, w->seq_root, w->seq_root + 1,
@@ -1314,21 +1320,63 @@ static size_t clamp_to_doc(struct walker *w, size_t i, size_t at)
 	return p;
 }
 
-/*
- * Parse documents [first, last) with one parser. Returns the index of the
- * document after the one that failed, or @last.
- */
-static size_t parse_run(struct walker *w, size_t first, size_t last)
+/* What stopped a parser: its first error, placed in a Helm document. */
+struct failure {
+	size_t doc;
+	size_t at;
+	char msg[160];
+};
+
+static size_t run_begin(const struct walker *w, size_t first)
 {
-	const struct hl_docrange *d0 = &w->docs[first];
-	size_t begin = d0->yaml_marker ? d0->start : d0->content;
-	size_t end = w->docs[last - 1].end;
+	const struct hl_docrange *d = &w->docs[first];
+
+	return d->yaml_marker ? d->start : d->content;
+}
+
+static void failed(struct walker *w, struct fy_diag *diag, size_t last,
+		   size_t end, struct failure *f)
+{
+	const char *msg;
+	size_t at, bad;
+
+	last_error(w, diag, &msg, &at, end);
+	bad = w->doc ? w->doc->index : doc_at(w, at);
+	if (bad < w->last_done)
+		bad = w->last_done;
+	if (bad >= last)
+		bad = last - 1;	/* junk after the last document */
+	at = clamp_to_doc(w, bad, at);
+	f->doc = bad;
+	f->at = tab_in_line(w, at, msg);
+	snprintf(f->msg, sizeof(f->msg), "%s", msg);
+}
+
+/* A second reading checks where its scalars are (lenient.h). */
+static void lenient_scalar(struct walker *w, struct fy_event *e)
+{
+	enum hl_style st = style_of(e->scalar.value);
+
+	hl_lenient_scalar(w->lenient, pos(w, fy_event_start_mark(e)),
+			  pos(w, fy_event_end_mark(e)),
+			  st == HL_STYLE_SINGLE || st == HL_STYLE_DOUBLE);
+}
+
+/*
+ * Parse documents [first, last) with one parser, reading @text: the bytes
+ * of the run in w->buf, or a copy with as many. Returns 0, or -1 with @f
+ * saying where the parser stopped.
+ */
+static int parse_run(struct walker *w, size_t first, size_t last,
+		     const char *text, unsigned int flags, struct failure *f)
+{
+	size_t begin = run_begin(w, first), end = w->docs[last - 1].end;
 	struct fy_diag_cfg dcfg;
 	struct fy_parse_cfg cfg;
 	struct fy_diag *diag;
 	struct fy_parser *fyp;
 	struct fy_event *e;
-	size_t next = last;
+	int ret = 0;
 
 	fy_diag_cfg_default(&dcfg);
 	dcfg.fp = NULL;
@@ -1339,17 +1387,15 @@ static size_t parse_run(struct walker *w, size_t first, size_t last)
 		fy_diag_set_collect_errors(diag, true);
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.flags = FYPCF_QUIET | FYPCF_DISABLE_MMAP_OPT |
-		    FYPCF_DEFAULT_VERSION_1_2;
-	/* go-yaml, which Helm uses, never checks the indentation of flow
-	 * collections: in a template, "args: [" ... "]" at the key's column
-	 * renders fine and must not send the document to the fallback */
-	if (w->mask)
-		cfg.flags |= FYPCF_SLOPPY_FLOW_INDENTATION;
+		    FYPCF_DEFAULT_VERSION_1_2 | flags;
 	cfg.diag = diag;
 	fyp = fy_parser_create(&cfg);
-	if (!fyp || fy_parser_set_string(fyp, w->buf + begin, end - begin)) {
-		w->ops->syntax(w->user, d0, begin, begin,
-			       "internal error: cannot create a YAML parser");
+	if (!fyp || fy_parser_set_string(fyp, text, end - begin)) {
+		f->doc = first;
+		f->at = begin;
+		snprintf(f->msg, sizeof(f->msg),
+			 "internal error: cannot create a YAML parser");
+		ret = -1;
 		goto out;
 	}
 	w->base = begin;
@@ -1369,6 +1415,11 @@ static size_t parse_run(struct walker *w, size_t first, size_t last)
 		case FYET_STREAM_START:
 		case FYET_STREAM_END:
 			break;
+		case FYET_SCALAR:
+			if (w->lenient)
+				lenient_scalar(w, e);
+			node_event(w, e);
+			break;
 		default:
 			node_event(w, e);
 			break;
@@ -1376,27 +1427,86 @@ static size_t parse_run(struct walker *w, size_t first, size_t last)
 		fy_parser_event_free(fyp, e);
 	}
 	if (fy_parser_get_stream_error(fyp)) {
-		const char *msg;
-		size_t at, bad;
-
-		last_error(w, diag, &msg, &at, end);
-		bad = w->doc ? w->doc->index : doc_at(w, at);
-		if (bad < w->last_done)
-			bad = w->last_done;
-		if (bad >= last)
-			bad = last - 1;	/* junk after the last document */
-		at = clamp_to_doc(w, bad, at);
-		at = tab_in_line(w, at, msg);
-		w->ops->syntax(w->user, &w->docs[bad], at, at, msg);
+		failed(w, diag, last, end, f);
 		w->doc = NULL;
 		doc_finish(w);
-		next = bad + 1;
+		ret = -1;
 	}
 out:
 	fy_parser_destroy(fyp);
 	if (diag)
 		fy_diag_destroy(diag);
-	return next;
+	return ret;
+}
+
+/* A second reading walks the template actions of its document again. */
+static void rewind_actions(struct walker *w, size_t begin)
+{
+	while (w->mask && w->next_action > 0 &&
+	       w->mask->actions[w->next_action - 1].span.start >= begin)
+		w->next_action--;
+}
+
+/*
+ * Read document @f->doc again without the checks go-yaml does not make,
+ * turning the tabs that start its lines into spaces from the line of
+ * @patch_from on (SIZE_MAX: none), and once more with the tabs no quoted
+ * scalar held put back. Returns 0 when it parses; else -1 and, unless
+ * the reading stopped on a tab it turned, its error in @f: it no longer
+ * blames an indentation or a tab Helm does not care about.
+ */
+static int reread(struct walker *w, size_t patch_from, struct failure *f)
+{
+	size_t i = f->doc, begin = run_begin(w, i);
+	struct hl_lenient l;
+	struct failure again;
+	int ret = -1, tries;
+
+	hl_lenient_init(&l, w->buf, begin, w->docs[i].end, patch_from);
+	if (patch_from != SIZE_MAX && !l.ntabs)
+		goto out;
+	w->lenient = &l;
+	for (tries = 0; tries < 2; tries++) {
+		rewind_actions(w, begin);
+		if (parse_run(w, i, i + 1, l.text,
+			      FYPCF_SLOPPY_FLOW_INDENTATION, &again)) {
+			if (!l.copy || tries)
+				*f = again;
+			break;
+		}
+		if (hl_lenient_ok(&l)) {
+			ret = 0;
+			break;
+		}
+		if (!hl_lenient_narrow(&l))
+			break;
+	}
+	w->lenient = NULL;
+out:
+	hl_lenient_release(&l);
+	return ret;
+}
+
+/*
+ * Parse a run of documents. One that fails for what go-yaml, which Helm
+ * uses, does not check is read again ("args: [" ... "]" at the key's
+ * column renders fine, also in a template, where it must not send the
+ * document to the fallback); else it is reported. Returns where to go on.
+ */
+static size_t walk_run(struct walker *w, size_t first, size_t last)
+{
+	struct failure f;
+
+	if (!parse_run(w, first, last, w->buf + run_begin(w, first), 0, &f))
+		return last;
+	if (hl_lenient_class(f.msg)) {
+		if (!reread(w, SIZE_MAX, &f))
+			return f.doc + 1;
+		if (hl_lenient_tab(f.msg) && !reread(w, f.at, &f))
+			return f.doc + 1;
+	}
+	w->ops->syntax(w->user, &w->docs[f.doc], f.at, f.at, f.msg);
+	return f.doc + 1;
 }
 
 static void report_bad(struct walker *w, const struct hl_docrange *d)
@@ -1447,7 +1557,7 @@ void hl_walk_masked(const char *buf, const char *orig, size_t len,
 		for (j = i + 1; j < n && docs[j].yaml_marker &&
 		     docs[j].bad_at == SIZE_MAX; j++)
 			;
-		i = parse_run(&w, i, j);
+		i = walk_run(&w, i, j);
 	}
 	free(w.stack);
 }

@@ -637,6 +637,177 @@ START_TEST(template_flow_indentation_is_sloppy)
 }
 END_TEST
 
+/* go-yaml does not check where the continuation lines of a quoted scalar
+ * start: a document libfyaml rejects for that is read again, and every
+ * offset is still one of the text as written. */
+START_TEST(quoted_continuation_like_go_yaml)
+{
+	static const char in[] =
+		"kind: A\n"
+		"---\n"
+		"kind: Job\n"
+		"metadata:\n"
+		"  annotations:\n"
+		"    description: \"runs\n"
+		"first\"\n"
+		"    note: 'a\n"
+		"  b'\n"
+		"    \"helm.sh/hook\": pre-install\n"
+		"spec:\n"
+		"  template:\n"
+		"    spec:\n"
+		"      containers:\n"
+		"      - command: \"sh -c\n"
+		"    echo hi\"\n"
+		"      restartPolicy: Never\n"
+		"---\n"
+		"kind: C\n";
+	static const char ann[] =
+		"kind: Job\nmetadata:\n  annotations:\n"
+		"    description: \"runs\nfirst\"\n"
+		"    \"helm.sh/hook\": pre-install\n";
+	struct seen s;
+
+	WALK(in, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.ndocs, 3);
+	ck_assert_str_eq(s.kind[1], "Job");
+	ck_assert_str_eq(s.kind[2], "C");
+	WALK(ann, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.nann, 2);
+	ck_assert_str_eq(s.ann_val[0], "runs first");
+	ck_assert_uint_eq(s.ann_val_span[0].start, off(ann, "\"runs"));
+	ck_assert_uint_eq(s.ann_val_span[0].end, off(ann, "first") + 6);
+	ck_assert_str_eq(s.ann_val[1], "pre-install");
+	ck_assert_uint_eq(s.ann_val_span[1].start, off(ann, "pre-install"));
+}
+END_TEST
+
+/* Nor the indentation of flow collections (tests/helm showed
+ * "args: [" ... "]" at the key's column rendered fine). */
+START_TEST(flow_indentation_like_go_yaml)
+{
+	static const char in[] =
+		"kind: Pod\n"
+		"spec:\n"
+		"  containers:\n"
+		"  - name: t\n"
+		"    args: [\n"
+		"      \"--a\",\n"
+		"\"--b\",\n"
+		"    ]\n"
+		"    resources: {\n"
+		"limits: {cpu: 1}\n"
+		"}\n"
+		"  restartPolicy: Never\n";
+	struct seen s;
+
+	WALK(in, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.ndocs, 1);
+	ck_assert_uint_eq(s.last.pod[HL_POD_DIRECT].restart_policy.span.start,
+			  off(in, "Never"));
+}
+END_TEST
+
+/* go-yaml takes tabs where a quoted scalar's line starts; libfyaml reads
+ * a copy with spaces there, one byte for one. */
+START_TEST(tab_in_quoted_continuation)
+{
+	static const char in[] =
+		"kind: Job\nmetadata:\n  annotations:\n"
+		"    description: \"a\n\t\tb\"\n"
+		"    args: [\"c\n\td\"]\n"
+		"    \"helm.sh/hook\": pre-install\n";
+	static const char block[] =
+		"kind: Job\nmetadata:\n  annotations:\n"
+		"    description: \"a\n\tb\"\n"
+		"    script: |\n      all:\n      \tmake\n";
+	static const char tpl[] =
+		"kind: Job\nmetadata:\n  name: {{ .Release.Name }}\n"
+		"  annotations:\n"
+		"    description: \"a {{ .Values.x }}\n\tb\"\n"
+		"    {{- include \"app.annotations\" . | nindent 4 }}\n"
+		"    \"helm.sh/hook\": pre-install\n";
+	struct seen s;
+
+	WALK(in, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.nann, 3);
+	ck_assert_str_eq(s.ann_val[0], "a b");
+	ck_assert_str_eq(s.ann_val[2], "pre-install");
+	ck_assert_uint_eq(s.ann_val_span[2].start, off(in, "pre-install"));
+	/* the tabs of a block scalar stay what they are */
+	WALK(block, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.nann, 2);
+	ck_assert_str_eq(s.ann_val[1], "all:\n\tmake\n");
+	/* in a template the actions are attributed again: the include opens
+	 * the annotations */
+	WALK_MASKED(tpl, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.nann, 2);
+	ck_assert(s.top_open);
+}
+END_TEST
+
+/* What go-yaml rejects stays an error, told by the second reading where
+ * it knows better than "wrongly indented". */
+START_TEST(go_yaml_limits)
+{
+	static const char trailing[] =
+		"kind: A\nmetadata:\n  annotations:\n"
+		"    d: \"a\nb\" c\n";
+	static const char block_in_flow[] =
+		"kind: A\ndata:\n  k: [\n- a\n  ]\n";
+	static const char tab_key[] =
+		"kind: A\ndata:\n  a: \"x\n\ty\"\n\tb: c\n";
+	static const char tab_in_block[] =
+		"kind: A\ndata:\n  a: \"x\n\ty\"\n  b: |\n    \tz\n    w\n";
+	static const char directive[] =
+		"kind: A\ndata:\n  k: [\n%x\n]\n";
+	static const char in_plain[] =
+		"kind: A\ndata:\n  k: [a\n%x]\n";
+	static const char unclosed[] =
+		"kind: A\nmetadata:\n  annotations:\n    d: \"a\ndata: {}\n"
+		"---\nkind: B\n";
+	struct seen s;
+
+	WALK(trailing, &s);
+	ck_assert_int_eq(s.nerr, 1);
+	ck_assert_str_eq(s.err_msg[0],
+			 "invalid trailing content after double-quoted scalar");
+	ck_assert_uint_eq(s.err_at[0], off(trailing, "c\n"));
+	WALK(block_in_flow, &s);
+	ck_assert_int_eq(s.nerr, 1);
+	ck_assert_uint_eq(s.err_at[0], off(block_in_flow, "- a"));
+	/* a tab that indents a key, or a block scalar's first line, is no
+	 * quoted scalar's */
+	WALK(tab_key, &s);
+	ck_assert_int_eq(s.nerr, 1);
+	ck_assert_int_eq(s.ndocs, 0);
+	WALK(tab_in_block, &s);
+	ck_assert_int_eq(s.nerr, 1);
+	/* '%' starting a line is a directive to go-yaml, unless a scalar
+	 * goes on there */
+	WALK(directive, &s);
+	ck_assert_int_eq(s.nerr, 1);
+	ck_assert_int_eq(s.ndocs, 0);
+	WALK(in_plain, &s);
+	ck_assert_int_eq(s.nerr, 0);
+	ck_assert_int_eq(s.ndocs, 1);
+	/* Helm splits first: the string ends with its document */
+	WALK(unclosed, &s);
+	ck_assert_int_eq(s.nerr, 1);
+	ck_assert_str_eq(s.err_msg[0],
+			 "double-quoted scalar without closing quote");
+	ck_assert_uint_eq(s.err_at[0], off(unclosed, "\"a"));
+	ck_assert_int_eq(s.ndocs, 1);
+	ck_assert_str_eq(s.kind[0], "B");
+}
+END_TEST
+
 /* A key built by a template may be any key: its mapping is open, so no
  * rule reports a key as missing there. */
 START_TEST(templated_key_opens_mapping)
@@ -712,6 +883,10 @@ static Suite *walker_suite(void)
 	tcase_add_test(tc, tail_nindent_values_are_open);
 	tcase_add_test(tc, block_scalar_action_lines_parse);
 	tcase_add_test(tc, template_flow_indentation_is_sloppy);
+	tcase_add_test(tc, quoted_continuation_like_go_yaml);
+	tcase_add_test(tc, flow_indentation_like_go_yaml);
+	tcase_add_test(tc, tab_in_quoted_continuation);
+	tcase_add_test(tc, go_yaml_limits);
 	tcase_add_test(tc, templated_key_opens_mapping);
 	suite_add_tcase(s, tc);
 	return s;

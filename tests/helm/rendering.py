@@ -55,6 +55,8 @@ from helms import available as helms_available, skip as helm_skip  # noqa: E402
 #             and template mode cannot report it
 #   template  path inside the chart, or None for any
 #   helm      '3', '4' or None for both
+#   bug       True: a known hooklint bug; its test is reported as TODO
+#             (remove the entry when fixed: the unused-entry check says so)
 V = "value-dependent: "
 H = "hook annotations from a helper or toYaml: "
 EXCEPTIONS = [
@@ -145,16 +147,6 @@ EXCEPTIONS = [
     dict(fixture="suppress-template", rule="HL130", side="rendered",
          template="templates/db-migrate-job.yaml",
          reason="disable comment is a template comment"),
-
-    # hooklint bugs (bug=True: the test is reported as TODO; remove the
-    # entry when fixed, the unused-entry check will say so).
-    dict(fixture="chart-test-pods", rule="HL901", side="rendered",
-         template="templates/tests/health-test.yaml", bug=True,
-         reason="rendered mode rejects a flow sequence closed at its key's "
-                "column (`args: [` ... `    ]`), which Helm accepts"),
-    dict(fixture="chart-test-pods", rule="HL301", side="template",
-         template="templates/tests/health-test.yaml", bug=True,
-         reason="the same document is lost to that HL901 in rendered mode"),
 ]
 
 # Rules about where a file sits in a chart (crds/, files outside

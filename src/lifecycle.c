@@ -165,7 +165,9 @@ bool hl_order_uncertain(const struct hl_res *a, const struct hl_res *b)
 {
 	if (a->weight_templated || b->weight_templated)
 		return true;
-	return a->weight == b->weight && !hl_name_order_known(a->name, b->name);
+	return a->weight == b->weight &&
+	       (a->name_symbolic || b->name_symbolic) &&
+	       !hl_name_order_known(a->name, b->name);
 }
 
 static int run_qsort_cmp(const void *a, const void *b)

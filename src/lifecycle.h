@@ -52,7 +52,8 @@ int hl_run_cmp(const struct hl_run *a, const struct hl_run *b);
  * they first differ in literal text (docs/hacking.md "Symbolic names"). */
 bool hl_name_order_known(const char *a, const char *b);
 /* Whether Helm's order of hooks @a and @b depends on rendering (a
- * templated weight, or equal weights and names that differ in actions). */
+ * templated weight, or equal weights and template names that differ in
+ * actions; rendered names are literal). */
 bool hl_order_uncertain(const struct hl_res *a, const struct hl_res *b);
 
 /* Why a reference is not satisfied (hl_problem.why). */

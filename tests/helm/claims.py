@@ -736,17 +736,17 @@ CLAIMS = [
                      not o["uninstall"].order(
                          "create ServiceAccount/shop-hooks",
                          "delete ServiceAccount/shop-hooks"))),
-    Claim("HL412", "equal weights run in name order, not kind order: the "
-          "ConfigMap shop-scripts before the Secret shop-seed-env", "install",
-          lambda o: o["install"].order("create ConfigMap/shop-scripts",
-                                       "create Secret/shop-seed-env"),
-          good="skip"),
-    Claim("HL412", "renaming the ConfigMap (shop-zz-scripts) changes the "
-          "order: the Secret now runs first", "install",
-          lambda o: o["install"].order("create Secret/shop-seed-env",
-                                       "create ConfigMap/shop-zz-scripts"),
-          text_map=lambda t: t.replace("name: shop-scripts",
-                                       "name: shop-zz-scripts")),
+    Claim("HL412", "with release r the Jobs compare as r-search-reindex "
+          "< r-shop-db-migrate: Helm runs the reindex first, before the "
+          "migration", "install",
+          lambda o: o["install"].order("create Job/r-search-reindex",
+                                       "create Job/r-shop-db-migrate")),
+    Claim("HL412", "with fullnameOverride=app the same templates compare "
+          "the other way (app-db-migrate < r-search-reindex): the "
+          "migration runs first", "install",
+          lambda o: o["install"].order("create Job/app-db-migrate",
+                                       "create Job/r-search-reindex"),
+          args=["install=--set=fullnameOverride=app"], good="same"),
     # --- kinds ------------------------------------------------------------
     Claim("HL501", "a Job without restartPolicy: the API server rejects "
           "it (422, Unsupported value \"Always\") and install fails at "

@@ -806,6 +806,7 @@ END_TEST
 START_TEST(upgrade_rules)
 {
 	struct fx f = { 0 };
+	const struct hl_problem *p;
 
 	doc(&f, "ConfigMap", "cfg", NULL, NULL, NULL, NULL, NULL);
 	owner(&f, "Job", "up", NULL, "pre-upgrade", NULL,
@@ -822,14 +823,80 @@ START_TEST(upgrade_rules)
 	ck_assert_uint_eq(f.jd.nproblems, 2);
 	fx_free(&f);
 
-	/* a pre-install-only hook is not there at pre-upgrade */
+	/* a pre-install-only hook is left by install: there at pre-upgrade */
 	doc(&f, "ServiceAccount", "sa", NULL, "pre-install", "-1", NULL, NULL);
 	owner(&f, "Job", "job", NULL, "pre-install,pre-upgrade", NULL,
 	      JOBSPEC("sa"));
 	fx_load(&f, HL_TARGET_HELM);
+	expect_only(&f, HL_RULE_MAX);
+	fx_free(&f);
+
+	/* ... unless hook-succeeded deletes it at the end of pre-install */
+	doc(&f, "ServiceAccount", "sa", NULL, "pre-install", "-1",
+	    "before-hook-creation,hook-succeeded", NULL);
+	owner(&f, "Job", "job", NULL, "pre-install,pre-upgrade", NULL,
+	      JOBSPEC("sa"));
+	fx_load(&f, HL_TARGET_HELM);
 	expect_only(&f, NONE_BUT(HL_RULE_HL405));
-	ck_assert_uint_eq(at(&f, HL_RULE_HL405, "Job", "job")->events,
-			  1u << HL_EV_PRE_UPGRADE);
+	p = at(&f, HL_RULE_HL405, "Job", "job");
+	ck_assert_uint_eq(p->events, 1u << HL_EV_PRE_UPGRADE);
+	ck_assert_uint_eq(p->why, HL_WHY_GONE);
+	ck_assert_uint_eq(p->del_event, HL_EV_PRE_INSTALL);
+	ck_assert(!p->uncertain);
+	fx_free(&f);
+}
+END_TEST
+
+/*
+ * What earlier commands leave: install first, then upgrades, rollbacks
+ * and tests in any order. An object is there when every such sequence
+ * leaves it; the plan shows one, install, upgrade, rollback and test.
+ */
+START_TEST(left_by_earlier_commands)
+{
+	struct fx f = { 0 };
+	const struct hl_problem *p;
+
+	doc(&f, "Secret", "kept", NULL, "pre-install", "-1", NULL, NULL);
+	doc(&f, "Secret", "cleaned", NULL, "pre-install", "-1",
+	    "before-hook-creation,hook-succeeded", NULL);
+	doc(&f, "ConfigMap", "after-install", NULL, "post-install", NULL, NULL,
+	    NULL);
+	doc(&f, "ConfigMap", "after-upgrade", NULL, "post-upgrade", "-1", NULL,
+	    NULL);
+	doc(&f, "ConfigMap", "after-rollback", NULL, "post-rollback", NULL,
+	    NULL, NULL);
+	owner(&f, "Job", "reindex", NULL, "post-upgrade", NULL,
+	      "containers:\n  - name: c\n    envFrom:\n"
+	      "      - secretRef:\n          name: kept\n"
+	      "      - secretRef:\n          name: cleaned\n");
+	owner(&f, "Job", "backup", NULL, "pre-delete", NULL,
+	      "volumes:\n  - name: a\n    configMap:\n"
+	      "      name: after-install\n"
+	      "  - name: b\n    configMap:\n      name: after-upgrade\n");
+	owner(&f, "Job", "restore", NULL, "pre-rollback", NULL,
+	      "volumes:\n  - name: a\n    configMap:\n"
+	      "      name: after-rollback\n");
+	fx_load(&f, HL_TARGET_HELM);
+	/* hook-succeeded took it at the end of pre-install */
+	p = at(&f, HL_RULE_HL405, "Job", "reindex");
+	ck_assert_str_eq(f.rel.res[p->other].name, "cleaned");
+	ck_assert_uint_eq(p->why, HL_WHY_GONE);
+	ck_assert_uint_eq(p->del_event, HL_EV_PRE_INSTALL);
+	ck_assert(!p->uncertain);
+	/* uninstall right after install finds no post-upgrade hook; the
+	 * plan's history, where an upgrade came first, does */
+	p = at(&f, HL_RULE_HL405, "Job", "backup");
+	ck_assert_str_eq(f.rel.res[p->other].name, "after-upgrade");
+	ck_assert_uint_eq(p->why, HL_WHY_UNLESS_LEFT);
+	ck_assert_uint_eq(f.life.left_by[f.life.obj_of[p->other]],
+			  1u << HL_CMD_UPGRADE);
+	ck_assert(p->uncertain);
+	/* the first rollback has none, in the plan too */
+	p = at(&f, HL_RULE_HL405, "Job", "restore");
+	ck_assert_uint_eq(p->why, HL_WHY_UNLESS_LEFT);
+	ck_assert(!p->uncertain);
+	expect_only(&f, NONE_BUT(HL_RULE_HL405, HL_RULE_HL405, HL_RULE_HL405));
 	fx_free(&f);
 }
 END_TEST
@@ -893,7 +960,8 @@ START_TEST(test_command_rules)
 	fx_load(&f, HL_TARGET_HELM);
 	ck_assert_uint_eq(at(&f, HL_RULE_HL303, "Pod", "t-cleaned")->del_event,
 			  HL_EV_POST_INSTALL);
-	at(&f, HL_RULE_HL405, "Pod", "t-upgrade");
+	ck_assert_uint_eq(at(&f, HL_RULE_HL405, "Pod", "t-upgrade")->why,
+			  HL_WHY_UNLESS_LEFT);
 	expect_only(&f, NONE_BUT(HL_RULE_HL303, HL_RULE_HL405));
 	ck_assert_uint_eq(f.jd.nproblems, 2);
 	fx_free(&f);
@@ -1224,6 +1292,7 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(sim, install_exists_from_earlier_event);
 	tcase_add_test(sim, install_succeeded_then_later_event);
 	tcase_add_test(sim, upgrade_rules);
+	tcase_add_test(sim, left_by_earlier_commands);
 	tcase_add_test(sim, rollback_rules);
 	tcase_add_test(sim, uninstall_rules);
 	tcase_add_test(sim, test_command_rules);

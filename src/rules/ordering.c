@@ -77,6 +77,8 @@ static int verdict_rule(const struct hl_life *l, const struct hl_verdict *v)
 		/* only a hook Helm waits on blocks the next one */
 		return waited ? HL_RULE_HL401 : -1;
 	case HL_WHY_ABSENT:
+	case HL_WHY_GONE:
+	case HL_WHY_UNLESS_LEFT:
 		return HL_RULE_HL405;
 	default:
 		return -1;
@@ -93,7 +95,11 @@ static int cmp_cand(const void *pa, const void *pb)
 		return a->obj < b->obj ? -1 : 1;
 	if (a->p.rule != b->p.rule)
 		return a->p.rule < b->p.rule ? -1 : 1;
-	return (a->p.ref > b->p.ref) - (a->p.ref < b->p.ref);
+	if (a->p.why != b->p.why)
+		return a->p.why < b->p.why ? -1 : 1;
+	if (a->p.ref != b->p.ref)
+		return a->p.ref < b->p.ref ? -1 : 1;
+	return (a->p.events > b->p.events) - (a->p.events < b->p.events);
 }
 
 static void add_problem(struct hl_judgement *jd, const struct hl_problem *p)
@@ -124,6 +130,8 @@ static void reference_rules(struct hl_judgement *jd)
 		if (rule == HL_RULE_HL401)
 			c.v[c.n - 1].p.uncertain = hl_order_uncertain(
 				hl_life_res(l, v->res), hl_life_res(l, v->other));
+		else
+			c.v[c.n - 1].p.uncertain = v->in_plan;
 	}
 	if (c.n)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
@@ -140,8 +148,10 @@ static void reference_rules(struct hl_judgement *jd)
 			if (specific && (p.rule == HL_RULE_HL304 ||
 					 p.rule == HL_RULE_HL405))
 				continue;
-			/* the same rule at other events of the consumer */
-			while (k + 1 < j && c.v[k + 1].p.rule == p.rule) {
+			/* the same rule, for the same reason, at other
+			 * events of the consumer */
+			while (k + 1 < j && c.v[k + 1].p.rule == p.rule &&
+			       c.v[k + 1].p.why == p.why) {
 				p.events |= c.v[++k].p.events;
 				p.uncertain &= c.v[k].p.uncertain;
 			}
@@ -609,8 +619,7 @@ static const char *absent_reason(unsigned need, unsigned have)
 	case HL_EV_POST_DELETE:
 		return "which helm uninstall does not run";
 	default:
-		return "so helm test finds it only if helm install left it "
-		       "behind and no upgrade deleted it";
+		return "which helm test does not run";
 	}
 }
 
@@ -824,28 +833,74 @@ static void hl404_mark(struct hl_buf *b, const struct said *s)
 	hl_buf_adds(b, "a regular resource, already deleted by uninstall");
 }
 
+/* "helm upgrade", "helm upgrade or rollback": the commands of @mask */
+static void commands_text(struct hl_buf *b, unsigned mask)
+{
+	const char *sep = "helm ";
+	enum hl_cmd c;
+
+	for (c = 0; c < HL_CMD_MAX; c++) {
+		if (!(mask & 1u << c))
+			continue;
+		hl_buf_addf(b, "%s%s", sep, hl_cmd_name(c));
+		sep = " or ";
+	}
+}
+
+static unsigned left_by(const struct said *s)
+{
+	return s->l->left_by[s->l->obj_of[s->p->other]];
+}
+
 static void hl405_message(struct hl_buf *b, const struct said *s)
 {
 	object_text(b, s->o);
 	hl_buf_adds(b, " does not exist when this hook runs at ");
 	events_text(b, s->p->events);
+	if (s->p->why == HL_WHY_UNLESS_LEFT) {
+		hl_buf_adds(b, " unless an earlier ");
+		commands_text(b, left_by(s));
+		hl_buf_adds(b, " left it");
+	}
 	hl_buf_adds(b, ": it is a hook of ");
 	events_text(b, s->o->event_mask);
-	hl_buf_addf(b, " only, %s",
-		    absent_reason(s->p->events, s->o->event_mask));
+	if (s->p->why == HL_WHY_GONE)
+		hl_buf_addf(b, " only, and hook-succeeded deletes it at the "
+			    "end of %s", hl_event_name((enum hl_event)
+						       s->p->del_event));
+	else
+		hl_buf_addf(b, " only, %s",
+			    absent_reason(s->p->events, s->o->event_mask));
 }
 
 static void hl405_help(struct hl_buf *b, const struct said *s)
 {
-	hl_buf_addf(b, "add %s to the helm.sh/hook events of '%s'",
-		    first_event(s->p->events & ~s->o->event_mask), name_of(s->o));
+	const char *ev = first_event(s->p->events & ~s->o->event_mask);
+
+	if (s->p->why == HL_WHY_GONE)
+		hl_buf_addf(b, "drop hook-succeeded from the delete policy of "
+			    "'%s' (keep before-hook-creation), or add %s to "
+			    "its helm.sh/hook events", name_of(s->o), ev);
+	else
+		hl_buf_addf(b, "add %s to the helm.sh/hook events of '%s'",
+			    ev, name_of(s->o));
 }
 
 static void hl405_mark(struct hl_buf *b, const struct said *s)
 {
+	if (s->p->why == HL_WHY_GONE) {
+		hl303_mark(b, s);
+		return;
+	}
 	hl_buf_adds(b, "a hook of ");
 	hl_events_csv(b, s->o->event_mask);
-	hl_buf_adds(b, " only, not there yet");
+	if (s->p->why == HL_WHY_UNLESS_LEFT) {
+		hl_buf_adds(b, " only, there only if an earlier ");
+		commands_text(b, left_by(s));
+		hl_buf_adds(b, " left it");
+	} else {
+		hl_buf_adds(b, " only, not there yet");
+	}
 }
 
 static void hl406_message(struct hl_buf *b, const struct said *s)
@@ -1114,7 +1169,11 @@ static const char *group_note(const struct hl_res *m, const struct hl_res *r)
 static const char *related_text(const struct release_rule *rr,
 				const struct hl_problem *p)
 {
-	return p->uncertain ? "may be created later" : rr->related;
+	if (p->rule == HL_RULE_HL401 && p->uncertain)
+		return "may be created later";
+	if (p->why == HL_WHY_GONE)
+		return release_rule(HL_RULE_HL303)->related;
+	return rr->related;
 }
 
 static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
@@ -1134,7 +1193,8 @@ static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 	free(msg);
 	if (!f)
 		return;
-	if (p->uncertain)
+	/* an order known only once rendered: maybe no problem at all */
+	if (p->uncertain && p->rule == HL_RULE_HL401)
 		f->severity = HL_SEV_INFO;
 	if (r->source)
 		f->template_path = xstrdup(r->source);

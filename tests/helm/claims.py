@@ -462,6 +462,16 @@ def probe(name, weight, event="pre-install"):
 
 
 CM, JOB = "ConfigMap", "Job"
+# HL405's example turned around: the ServiceAccount made at pre-install
+# only, the Job run at pre-upgrade only; then with hook-succeeded.
+LEFT_BY_INSTALL = (lambda t: t.replace(
+    '"helm.sh/hook": pre-upgrade\n', '"helm.sh/hook": pre-install\n')
+    .replace('"helm.sh/hook": pre-install,pre-upgrade\n',
+             '"helm.sh/hook": pre-upgrade\n'))
+SUCCEEDED_SA = (lambda t: t.replace(
+    '"helm.sh/hook-weight": "-5"\n',
+    '"helm.sh/hook-weight": "-5"\n'
+    '    "helm.sh/hook-delete-policy": hook-succeeded\n'))
 EMPTY_POLICY = (lambda t: re.sub(r'("helm.sh/hook-delete-policy": ).*',
                                  r'\1""', t))
 
@@ -692,6 +702,26 @@ CLAIMS = [
           "not exist on install when the pre-install Job runs", "install",
           lambda o: (o["install"].creates(JOB, "shop-db-migrate") == 1 and
                      o["install"].creates("ServiceAccount") == 0)),
+    Claim("HL405", "a ServiceAccount hook of pre-install only, without "
+          "hook-succeeded, is left by install: the pre-upgrade Job that "
+          "uses it runs at upgrade", "install,upgrade",
+          lambda o: (o["install"].creates("ServiceAccount",
+                                          "shop-migrate") == 1 and
+                     o["upgrade"].ok() and
+                     o["upgrade"].creates(JOB, "shop-db-migrate") == 1 and
+                     not o["upgrade"].creates("ServiceAccount")),
+          text_map=LEFT_BY_INSTALL, good="skip"),
+    Claim("HL405", "with hook-succeeded that ServiceAccount is deleted at "
+          "the end of pre-install: at upgrade the pre-upgrade Job never "
+          "starts and the upgrade times out", "install,upgrade",
+          lambda o: (o["install"].ok() and
+                     o["install"].order("create ServiceAccount/shop-migrate",
+                                        "delete ServiceAccount/shop-migrate")
+                     and not o["upgrade"].ok() and
+                     o["upgrade"].creates(JOB, "shop-db-migrate") == 1 and
+                     not o["upgrade"].creates("ServiceAccount")),
+          text_map=lambda t: SUCCEEDED_SA(LEFT_BY_INSTALL(t)),
+          map_good=False),
     Claim("HL406", "the custom-resource hook is created before the CRD "
           "in templates/, which is a regular resource", "install",
           lambda o: o["install"].order("create Widget/shop-default",

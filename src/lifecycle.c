@@ -165,7 +165,9 @@ bool hl_order_uncertain(const struct hl_res *a, const struct hl_res *b)
 {
 	if (a->weight_templated || b->weight_templated)
 		return true;
-	return a->weight == b->weight && !hl_name_order_known(a->name, b->name);
+	return a->weight == b->weight &&
+	       (a->name_symbolic || b->name_symbolic) &&
+	       !hl_name_order_known(a->name, b->name);
 }
 
 static int run_qsort_cmp(const void *a, const void *b)
@@ -550,6 +552,12 @@ struct sim {
 	uint32_t *del_res;	/* ... by this document */
 	uint32_t *pos;		/* first run in the current event */
 	unsigned char *before;	/* there when the event began */
+	/* what earlier commands leave, per object */
+	unsigned char *sure;	/* there after every command sequence */
+	signed char *gone;	/* the first event whose hook-succeeded
+				 * deletes it, or -1 */
+	unsigned char *plan;	/* there in the plan's history, before the
+				 * current command */
 };
 
 static bool test_only(const struct hl_res *r)
@@ -614,6 +622,49 @@ static void verdict(struct hl_life *l, uint32_t res, uint32_t ref,
 	v->event = (signed char)event;
 	v->why = (unsigned char)why;
 	v->del_event = (signed char)del_event;
+	v->in_plan = false;
+}
+
+/* Whether event @g comes after event @e in command @c. */
+static bool later_event(enum hl_cmd c, enum hl_event e, int g)
+{
+	enum hl_event ev[2];
+	size_t n = hl_cmd_events(c, ev);
+
+	return n == 2 && ev[0] == e && (int)ev[1] == g;
+}
+
+/*
+ * A hook object that this command has not created (yet): is it left
+ * from earlier commands? The first install finds nothing; later commands
+ * find it when every sequence of commands before them leaves it.
+ */
+static void left_before(struct sim *s, enum hl_cmd c, enum hl_event e,
+			uint32_t res, uint32_t refi, uint32_t o)
+{
+	struct hl_life *l = s->l;
+	const struct objinfo *inf = &s->info[o];
+	uint32_t other = inf->hook;
+	enum hl_why why = HL_WHY_ABSENT;
+	int del = -1;
+
+	if (c != HL_CMD_INSTALL) {
+		if (s->sure[o])
+			return;
+		/* deleted by an earlier command, not later by this one */
+		if (s->gone[o] >= 0 && !later_event(c, e, s->gone[o])) {
+			/* HL303 covers test hooks after install and upgrade */
+			why = c == HL_CMD_TEST ? HL_WHY_SUCCEEDED : HL_WHY_GONE;
+			del = s->gone[o];
+			if (inf->succeeded != HL_NONE)
+				other = inf->succeeded;
+		} else if (l->left_by[o]) {
+			why = HL_WHY_UNLESS_LEFT;
+		}
+	}
+	verdict(l, res, refi, o, other, e, why, del);
+	l->verdicts[l->nverdicts - 1].in_plan = c != HL_CMD_INSTALL &&
+						s->plan[o];
 }
 
 /* Is what @ref names there when run @j of event @e (phase @phase of
@@ -666,7 +717,7 @@ static void check_ref(struct sim *s, enum hl_cmd c, size_t phase,
 	else if ((inf->flags & OBJ_TEST_ONLY) && e != HL_EV_TEST)
 		verdict(l, res, refi, o, inf->hook, e, HL_WHY_TEST_ONLY, -1);
 	else
-		verdict(l, res, refi, o, inf->hook, e, HL_WHY_ABSENT, -1);
+		left_before(s, c, e, res, refi, o);
 }
 
 /* One hook event: create in order, then hook-succeeded in reverse (§5.3). */
@@ -726,6 +777,76 @@ static void reset(struct sim *s)
 	memset(s->del_ev, -1, n);
 }
 
+/* --- what earlier commands leave ------------------------------------------ */
+
+/*
+ * What command @c leaves of the hook objects in @exists, every hook
+ * succeeding: each run creates its object, and hook-succeeded deletes it
+ * when its event ends (§5.3). @gone, unless NULL, takes the first event
+ * that deletes an object.
+ */
+static void apply_command(const struct hl_life *l, enum hl_cmd c,
+			  unsigned char *exists, signed char *gone)
+{
+	enum hl_event ev[2];
+	size_t n = hl_cmd_events(c, ev), i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct hl_run *runs = l->runs[ev[i]];
+		size_t nr = l->nruns[ev[i]];
+
+		for (j = 0; j < nr; j++)
+			if (l->obj_of[runs[j].res] != HL_NONE)
+				exists[l->obj_of[runs[j].res]] = 1;
+		for (j = 0; j < nr; j++) {
+			uint32_t o = l->obj_of[runs[j].res];
+
+			if (o == HL_NONE || !deleted_at_end(runs[j].r))
+				continue;
+			exists[o] = 0;
+			if (gone && gone[o] < 0)
+				gone[o] = (signed char)ev[i];
+		}
+	}
+}
+
+/* The commands that can come between install and the next command. */
+static const enum hl_cmd between[] = {
+	HL_CMD_UPGRADE, HL_CMD_ROLLBACK, HL_CMD_TEST,
+};
+
+/*
+ * What is there before a command other than install, whatever upgrades,
+ * rollbacks and tests came after the install: a command either leaves an
+ * object alone or decides whether it is there, whatever was there
+ * before, so one pass over them finds the objects every sequence leaves.
+ */
+static void left_by_commands(struct sim *s)
+{
+	struct hl_life *l = s->l;
+	size_t n = l->nobj ? l->nobj : 1, i, k;
+	unsigned char *t = xmalloc(n);
+	enum hl_cmd c;
+
+	for (c = 0; c < HL_CMD_MAX; c++) {
+		if (c == HL_CMD_UNINSTALL)
+			continue;	/* nothing follows it */
+		memset(t, 0, n);
+		apply_command(l, c, t, s->gone);
+		for (k = 0; k < l->nobj; k++)
+			l->left_by[k] |= (unsigned char)(t[k] << c);
+	}
+	memset(s->sure, 0, n);
+	apply_command(l, HL_CMD_INSTALL, s->sure, NULL);
+	for (i = 0; i < HL_ARRAY_SIZE(between); i++) {
+		memcpy(t, s->sure, n);
+		apply_command(l, between[i], t, NULL);
+		for (k = 0; k < n; k++)
+			s->sure[k] &= t[k];
+	}
+	free(t);
+}
+
 /* A regular resource that uses a hook object (HL303, HL304, HL407). */
 static void regular_consumers(struct sim *s)
 {
@@ -761,70 +882,49 @@ static void regular_consumers(struct sim *s)
 	}
 }
 
+/* The plan's history: the order find_leftovers() and the plan show. */
+static const enum hl_cmd plan_order[] = {
+	HL_CMD_INSTALL, HL_CMD_UPGRADE, HL_CMD_ROLLBACK, HL_CMD_TEST,
+	HL_CMD_UNINSTALL,
+};
+
 static void simulate(struct hl_life *l)
 {
-	struct sim s = { l, NULL, NULL, NULL, NULL, NULL, NULL };
-	size_t n = l->nobj ? l->nobj : 1, k;
-	unsigned char *inst_exists;
-	signed char *inst_del;
-	uint32_t *inst_res;
+	struct sim s;
+	size_t n = l->nobj ? l->nobj : 1, i, k;
 
+	memset(&s, 0, sizeof(s));
+	s.l = l;
 	object_info(&s);
 	s.exists = xmalloc(n);
 	s.del_ev = xmalloc(n);
 	s.del_res = xmalloc(n * sizeof(*s.del_res));
 	s.pos = xmalloc(n * sizeof(*s.pos));
 	s.before = xcalloc(n, 1);
+	s.sure = xmalloc(n);
+	s.gone = xmalloc(n);
+	s.plan = xcalloc(n, 1);
+	l->left_by = xcalloc(n, 1);
 	for (k = 0; k < n; k++)
 		s.pos[k] = HL_NONE;
+	memset(s.gone, -1, n);
+	left_by_commands(&s);
 
-	reset(&s);
-	run_command(&s, HL_CMD_INSTALL);
-	inst_exists = xmalloc(n);
-	inst_del = xmalloc(n);
-	inst_res = xmalloc(n * sizeof(*inst_res));
-	memcpy(inst_exists, s.exists, n);
-	memcpy(inst_del, s.del_ev, n);
-	memcpy(inst_res, s.del_res, n * sizeof(*inst_res));
-
-	reset(&s);
-	run_command(&s, HL_CMD_UPGRADE);
-	/*
-	 * helm test runs on the latest revision, after an install and maybe
-	 * upgrades: a hook object is there when install left it and an
-	 * upgrade does not delete it.
-	 */
-	for (k = 0; k < l->nobj; k++) {
-		bool upg_deleted = s.del_ev[k] >= 0 && !s.exists[k];
-
-		if (inst_exists[k] && !upg_deleted)
-			continue;
-		inst_exists[k] = 0;
-		if (inst_del[k] < 0 && upg_deleted) {
-			inst_del[k] = s.del_ev[k];
-			inst_res[k] = s.del_res[k];
-		}
+	/* each command on its own, from the objects it creates */
+	for (i = 0; i < HL_ARRAY_SIZE(plan_order); i++) {
+		reset(&s);
+		run_command(&s, plan_order[i]);
+		apply_command(l, plan_order[i], s.plan, NULL);
 	}
-
-	reset(&s);
-	run_command(&s, HL_CMD_ROLLBACK);
-	reset(&s);
-	run_command(&s, HL_CMD_UNINSTALL);
-
-	memcpy(s.exists, inst_exists, n);
-	memcpy(s.del_ev, inst_del, n);
-	memcpy(s.del_res, inst_res, n * sizeof(*inst_res));
-	run_command(&s, HL_CMD_TEST);
-
 	regular_consumers(&s);
-	free(inst_exists);
-	free(inst_del);
-	free(inst_res);
 	free(s.exists);
 	free(s.del_ev);
 	free(s.del_res);
 	free(s.pos);
 	free(s.before);
+	free(s.sure);
+	free(s.gone);
+	free(s.plan);
 	free(s.info);
 }
 
@@ -835,16 +935,12 @@ static void simulate(struct hl_life *l)
  */
 static void find_leftovers(struct hl_life *l)
 {
-	static const enum hl_cmd order[] = {
-		HL_CMD_INSTALL, HL_CMD_UPGRADE, HL_CMD_ROLLBACK, HL_CMD_TEST,
-		HL_CMD_UNINSTALL,
-	};
 	unsigned char *exists = xcalloc(l->nobj ? l->nobj : 1, 1);
 	size_t c, i, j, n;
 	enum hl_event ev[2];
 
-	for (c = 0; c < HL_ARRAY_SIZE(order); c++) {
-		n = hl_cmd_events(order[c], ev);
+	for (c = 0; c < HL_ARRAY_SIZE(plan_order); c++) {
+		n = hl_cmd_events(plan_order[c], ev);
 		for (i = 0; i < n; i++) {
 			const struct hl_run *runs = l->runs[ev[i]];
 			size_t nr = l->nruns[ev[i]];
@@ -909,5 +1005,6 @@ void hl_life_release(struct hl_life *l)
 	free(l->obj_of);
 	free(l->cluster);
 	free(l->verdicts);
+	free(l->left_by);
 	memset(l, 0, sizeof(*l));
 }

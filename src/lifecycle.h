@@ -52,7 +52,8 @@ int hl_run_cmp(const struct hl_run *a, const struct hl_run *b);
  * they first differ in literal text (docs/hacking.md "Symbolic names"). */
 bool hl_name_order_known(const char *a, const char *b);
 /* Whether Helm's order of hooks @a and @b depends on rendering (a
- * templated weight, or equal weights and names that differ in actions). */
+ * templated weight, or equal weights and template names that differ in
+ * actions; rendered names are literal). */
 bool hl_order_uncertain(const struct hl_res *a, const struct hl_res *b);
 
 /* Why a reference is not satisfied (hl_problem.why). */
@@ -65,6 +66,9 @@ enum hl_why {
 	HL_WHY_SUCCEEDED,	/* deleted by hook-succeeded */
 	HL_WHY_TEST_ONLY,	/* a test hook */
 	HL_WHY_ABSENT,		/* a hook not run in or before */
+	HL_WHY_GONE,		/* deleted by hook-succeeded in an earlier
+				 * command, never left by one */
+	HL_WHY_UNLESS_LEFT,	/* there only if an earlier command left it */
 	HL_WHY_HOOK,		/* a regular resource uses a hook */
 	HL_WHY_SAME_EVENT,	/* HL406: a CRD hook of the same event */
 	HL_WHY_LATER_EVENT,	/* HL406: ... of a later event */
@@ -82,7 +86,11 @@ struct hl_verdict {
 	uint32_t other;		/* the document to point at */
 	signed char event;	/* enum hl_event, or -1 */
 	unsigned char why;	/* enum hl_why */
-	signed char del_event;	/* HL_WHY_SUCCEEDED: the deleting event */
+	signed char del_event;	/* HL_WHY_SUCCEEDED, HL_WHY_GONE: the
+				 * deleting event */
+	bool in_plan;		/* missing, but there in the plan's history
+				 * (install, upgrade, rollback, test and
+				 * uninstall in turn): Helm goes on there */
 };
 
 /* The lifecycle of one release, computed once for the rules and plan. */
@@ -110,6 +118,9 @@ struct hl_life {
 	 * run (install, upgrade, rollback, test, uninstall in turn, every
 	 * hook succeeding) and nothing deletes it first (§18) */
 	unsigned char *leftover[HL_EV_MAX];
+	/* per object: the commands (1 << enum hl_cmd) after which it is
+	 * there, whatever was there before */
+	unsigned char *left_by;
 };
 
 /*

@@ -5,6 +5,7 @@
  */
 #include "check_main.h"
 #include "lifecycle.h"
+#include "lint_text.h"
 #include "rules/ordering.h"
 #include "source.h"
 #include "walker.h"
@@ -276,6 +277,7 @@ static struct hl_res mkres(const char *kind, const char *name, long long w,
 	r.weight = w;
 	r.doc = doc;
 	r.is_hook = true;
+	r.name_symbolic = name && strstr(name, "{{");
 	return r;
 }
 
@@ -421,6 +423,10 @@ START_TEST(order_symbolic_names)
 	ck_assert(!hl_order_uncertain(&job, &other));
 	other.weight_templated = true;
 	ck_assert(hl_order_uncertain(&job, &other));
+	/* a rendered name is literal, whatever it holds */
+	other = mkres("ServiceAccount", "{{x}}", 0, 2);
+	plain.name_symbolic = other.name_symbolic = false;
+	ck_assert(!hl_order_uncertain(&plain, &other));
 }
 END_TEST
 
@@ -731,7 +737,8 @@ START_TEST(install_later_hook)
 	ck_assert_uint_eq(p->why, HL_WHY_LATER);
 	ck_assert_uint_eq(p->events, 1u << HL_EV_PRE_INSTALL);
 	ck_assert_str_eq(f.rel.res[p->other].name, "my-sa");
-	expect_only(&f, NONE_BUT(HL_RULE_HL401, HL_RULE_HL412));
+	/* literal names: the order is known, HL412 has nothing to add */
+	expect_only(&f, NONE_BUT(HL_RULE_HL401));
 	fx_free(&f);
 
 	/* a lower weight puts it first */
@@ -799,6 +806,7 @@ END_TEST
 START_TEST(upgrade_rules)
 {
 	struct fx f = { 0 };
+	const struct hl_problem *p;
 
 	doc(&f, "ConfigMap", "cfg", NULL, NULL, NULL, NULL, NULL);
 	owner(&f, "Job", "up", NULL, "pre-upgrade", NULL,
@@ -815,14 +823,80 @@ START_TEST(upgrade_rules)
 	ck_assert_uint_eq(f.jd.nproblems, 2);
 	fx_free(&f);
 
-	/* a pre-install-only hook is not there at pre-upgrade */
+	/* a pre-install-only hook is left by install: there at pre-upgrade */
 	doc(&f, "ServiceAccount", "sa", NULL, "pre-install", "-1", NULL, NULL);
 	owner(&f, "Job", "job", NULL, "pre-install,pre-upgrade", NULL,
 	      JOBSPEC("sa"));
 	fx_load(&f, HL_TARGET_HELM);
+	expect_only(&f, HL_RULE_MAX);
+	fx_free(&f);
+
+	/* ... unless hook-succeeded deletes it at the end of pre-install */
+	doc(&f, "ServiceAccount", "sa", NULL, "pre-install", "-1",
+	    "before-hook-creation,hook-succeeded", NULL);
+	owner(&f, "Job", "job", NULL, "pre-install,pre-upgrade", NULL,
+	      JOBSPEC("sa"));
+	fx_load(&f, HL_TARGET_HELM);
 	expect_only(&f, NONE_BUT(HL_RULE_HL405));
-	ck_assert_uint_eq(at(&f, HL_RULE_HL405, "Job", "job")->events,
-			  1u << HL_EV_PRE_UPGRADE);
+	p = at(&f, HL_RULE_HL405, "Job", "job");
+	ck_assert_uint_eq(p->events, 1u << HL_EV_PRE_UPGRADE);
+	ck_assert_uint_eq(p->why, HL_WHY_GONE);
+	ck_assert_uint_eq(p->del_event, HL_EV_PRE_INSTALL);
+	ck_assert(!p->uncertain);
+	fx_free(&f);
+}
+END_TEST
+
+/*
+ * What earlier commands leave: install first, then upgrades, rollbacks
+ * and tests in any order. An object is there when every such sequence
+ * leaves it; the plan shows one, install, upgrade, rollback and test.
+ */
+START_TEST(left_by_earlier_commands)
+{
+	struct fx f = { 0 };
+	const struct hl_problem *p;
+
+	doc(&f, "Secret", "kept", NULL, "pre-install", "-1", NULL, NULL);
+	doc(&f, "Secret", "cleaned", NULL, "pre-install", "-1",
+	    "before-hook-creation,hook-succeeded", NULL);
+	doc(&f, "ConfigMap", "after-install", NULL, "post-install", NULL, NULL,
+	    NULL);
+	doc(&f, "ConfigMap", "after-upgrade", NULL, "post-upgrade", "-1", NULL,
+	    NULL);
+	doc(&f, "ConfigMap", "after-rollback", NULL, "post-rollback", NULL,
+	    NULL, NULL);
+	owner(&f, "Job", "reindex", NULL, "post-upgrade", NULL,
+	      "containers:\n  - name: c\n    envFrom:\n"
+	      "      - secretRef:\n          name: kept\n"
+	      "      - secretRef:\n          name: cleaned\n");
+	owner(&f, "Job", "backup", NULL, "pre-delete", NULL,
+	      "volumes:\n  - name: a\n    configMap:\n"
+	      "      name: after-install\n"
+	      "  - name: b\n    configMap:\n      name: after-upgrade\n");
+	owner(&f, "Job", "restore", NULL, "pre-rollback", NULL,
+	      "volumes:\n  - name: a\n    configMap:\n"
+	      "      name: after-rollback\n");
+	fx_load(&f, HL_TARGET_HELM);
+	/* hook-succeeded took it at the end of pre-install */
+	p = at(&f, HL_RULE_HL405, "Job", "reindex");
+	ck_assert_str_eq(f.rel.res[p->other].name, "cleaned");
+	ck_assert_uint_eq(p->why, HL_WHY_GONE);
+	ck_assert_uint_eq(p->del_event, HL_EV_PRE_INSTALL);
+	ck_assert(!p->uncertain);
+	/* uninstall right after install finds no post-upgrade hook; the
+	 * plan's history, where an upgrade came first, does */
+	p = at(&f, HL_RULE_HL405, "Job", "backup");
+	ck_assert_str_eq(f.rel.res[p->other].name, "after-upgrade");
+	ck_assert_uint_eq(p->why, HL_WHY_UNLESS_LEFT);
+	ck_assert_uint_eq(f.life.left_by[f.life.obj_of[p->other]],
+			  1u << HL_CMD_UPGRADE);
+	ck_assert(p->uncertain);
+	/* the first rollback has none, in the plan too */
+	p = at(&f, HL_RULE_HL405, "Job", "restore");
+	ck_assert_uint_eq(p->why, HL_WHY_UNLESS_LEFT);
+	ck_assert(!p->uncertain);
+	expect_only(&f, NONE_BUT(HL_RULE_HL405, HL_RULE_HL405, HL_RULE_HL405));
 	fx_free(&f);
 }
 END_TEST
@@ -886,7 +960,8 @@ START_TEST(test_command_rules)
 	fx_load(&f, HL_TARGET_HELM);
 	ck_assert_uint_eq(at(&f, HL_RULE_HL303, "Pod", "t-cleaned")->del_event,
 			  HL_EV_POST_INSTALL);
-	at(&f, HL_RULE_HL405, "Pod", "t-upgrade");
+	ck_assert_uint_eq(at(&f, HL_RULE_HL405, "Pod", "t-upgrade")->why,
+			  HL_WHY_UNLESS_LEFT);
 	expect_only(&f, NONE_BUT(HL_RULE_HL303, HL_RULE_HL405));
 	ck_assert_uint_eq(f.jd.nproblems, 2);
 	fx_free(&f);
@@ -1035,38 +1110,26 @@ START_TEST(identity_rules)
 }
 END_TEST
 
+/* Rendered names are literal: Helm's order of one weight is known. */
 START_TEST(weight_groups)
 {
 	struct fx f = { 0 };
-	const struct hl_problem *p;
 
-	doc(&f, "ConfigMap", "b", NULL, "pre-install,pre-upgrade", NULL, NULL,
-	    NULL);
-	doc(&f, "ConfigMap", "a", NULL, "pre-install,pre-upgrade", NULL, NULL,
-	    NULL);
+	owner(&f, "Job", "b", NULL, "pre-install,pre-upgrade", NULL,
+	      JOBSPEC("default"));
+	owner(&f, "Job", "a", NULL, "pre-install,pre-upgrade", NULL,
+	      JOBSPEC("default"));
+	owner(&f, "Pod", "a", NULL, "pre-install", NULL, JOBSPEC("default"));
 	doc(&f, "ConfigMap", "c", NULL, "pre-install,pre-upgrade", NULL, NULL,
 	    NULL);
-	doc(&f, "ConfigMap", "d", NULL, "pre-install", "1", NULL, NULL);
-	doc(&f, "Secret", "d", NULL, "pre-install", "1", NULL, NULL);
-	doc(&f, "ConfigMap", "e", NULL, "post-install", "1", NULL, NULL);
-	doc(&f, "ConfigMap", "f", NULL, "post-install", "1", NULL, NULL);
-	doc(&f, "ConfigMap", "g", NULL, "post-install", "2", NULL, NULL);
 	fx_load(&f, HL_TARGET_HELM);
-	/* one finding for a group, whatever events share it; hooks of one
-	 * name are ordered by kind, not by name: no group */
-	ck_assert_uint_eq(count(&f, HL_RULE_HL412), 2);
-	p = at(&f, HL_RULE_HL412, "ConfigMap", "c");
-	ck_assert_uint_eq(p->events, (1u << HL_EV_PRE_INSTALL) |
-			  (1u << HL_EV_PRE_UPGRADE));
-	ck_assert_uint_eq(p->count, 3);
-	ck_assert_str_eq(f.rel.res[f.jd.members[p->first]].name, "a");
-	p = at(&f, HL_RULE_HL412, "ConfigMap", "f");
-	ck_assert_uint_eq(p->events, 1u << HL_EV_POST_INSTALL);
+	ck_assert_uint_eq(count(&f, HL_RULE_HL412), 0);
 	fx_free(&f);
 }
 END_TEST
 
-/* Thousands of hooks of one event: one finding per group. */
+/* Thousands of Jobs of one weight: no pair to compare when every name is
+ * literal. */
 START_TEST(weight_groups_scale)
 {
 	struct fx f = { 0 };
@@ -1076,14 +1139,127 @@ START_TEST(weight_groups_scale)
 		char name[32];
 
 		snprintf(name, sizeof(name), "h%05zu", i);
-		doc(&f, "ConfigMap", name, NULL, "pre-install", i % 3 ? "0" : "1",
-		    NULL, NULL);
+		owner(&f, "Job", name, NULL, "pre-install", i % 3 ? "0" : "1",
+		      JOBSPEC("default"));
 	}
 	fx_load(&f, HL_TARGET_HELM);
-	ck_assert_uint_eq(f.jd.nproblems, 2);
-	ck_assert_uint_eq(f.jd.problems[0].count + f.jd.problems[1].count,
-			  3000);
+	ck_assert_uint_eq(f.jd.nproblems, 0);
 	fx_free(&f);
+}
+END_TEST
+
+/* --- HL412 in chart templates ----------------------------------------------- */
+
+/* A Job hook of chart "shop" named by the template text @name. */
+#define TJOB(kind, name, events)                                        \
+	"---\n"                                                         \
+	"apiVersion: " kind "\n"                                        \
+	"metadata:\n"                                                   \
+	"  name: " name "\n"                                            \
+	"  annotations:\n"                                              \
+	"    \"helm.sh/hook\": " events "\n"                            \
+	"    \"helm.sh/hook-delete-policy\": before-hook-creation,"      \
+	"hook-succeeded\n"                                              \
+	"spec:\n"                                                       \
+	"  backoffLimit: 1\n"                                           \
+	"  template:\n"                                                 \
+	"    spec:\n"                                                   \
+	"      restartPolicy: Never\n"                                  \
+	"      containers:\n"                                           \
+	"        - name: main\n"                                        \
+	"          image: registry.example.com/shop/api:1.4.2\n"
+#define JOB(name, events) TJOB("batch/v1\nkind: Job", name, events)
+#define POD(name)                                                       \
+	"---\n"                                                         \
+	"apiVersion: v1\n"                                              \
+	"kind: Pod\n"                                                   \
+	"metadata:\n"                                                   \
+	"  name: " name "\n"                                            \
+	"  annotations:\n"                                              \
+	"    \"helm.sh/hook\": test\n"                                  \
+	"spec:\n"                                                       \
+	"  restartPolicy: Never\n"                                      \
+	"  containers:\n"                                               \
+	"    - name: main\n"                                            \
+	"      image: registry.example.com/shop/api:1.4.2\n"
+#define CM(name, events)                                                \
+	"---\n"                                                         \
+	"apiVersion: v1\n"                                              \
+	"kind: ConfigMap\n"                                             \
+	"metadata:\n"                                                   \
+	"  name: " name "\n"                                            \
+	"  annotations:\n"                                              \
+	"    \"helm.sh/hook\": " events "\n"                            \
+	"data:\n"                                                       \
+	"  a: b\n"
+
+#define FULLNAME "{{ include \"shop.fullname\" . }}"
+#define RELEASE "{{ .Release.Name }}"
+
+/* Names that share a templated prefix are ordered by their suffixes;
+ * what Helm does not wait on, or test Pods, need no order. */
+START_TEST(hl412_decided_or_harmless)
+{
+	lint_template(JOB(FULLNAME "-db-init", "pre-install,pre-upgrade")
+		      JOB(FULLNAME "-db-migrate", "pre-install,pre-upgrade"));
+	ck_assert_uint_eq(lint_count(HL_RULE_HL412), 0);
+	lint_template(CM(FULLNAME "-scripts", "pre-install")
+		      CM(RELEASE "-seed", "pre-install"));
+	ck_assert_uint_eq(lint_count(HL_RULE_HL412), 0);
+	lint_template(POD(FULLNAME "-test-api") POD(RELEASE "-test-ui"));
+	ck_assert_uint_eq(lint_count(HL_RULE_HL412), 0);
+	lint_reset();
+}
+END_TEST
+
+/* Jobs named by different helpers: the order is unknown, never claimed. */
+START_TEST(hl412_different_helpers)
+{
+	const struct hl_finding *f;
+
+	lint_template(JOB(FULLNAME "-db-migrate", "pre-install,pre-upgrade")
+		      JOB(RELEASE "-search-reindex", "pre-install,pre-upgrade"));
+	ck_assert_uint_eq(lint_count(HL_RULE_HL412), 1);
+	/* at the last by template text, the other related */
+	f = lint_expect_at(HL_RULE_HL412, FULLNAME "-db-migrate", 0);
+	ck_assert_int_eq(f->severity, HL_SEV_INFO);
+	lint_expect_message(f, "2 hooks of pre-install and pre-upgrade have "
+			    "weight 0");
+	lint_expect_message(f, "differ in template actions");
+	ck_assert_uint_eq(f->nrelated, 1);
+	ck_assert_str_eq(f->related[0].message, "Job '{{.Release.Name}}-"
+			 "search-reindex' has the same weight; which of the "
+			 "two runs first is known only once rendered");
+	lint_reset();
+}
+END_TEST
+
+/* Only the hooks whose order is undecided form the group; the notes say
+ * which order is known. */
+START_TEST(hl412_group_notes)
+{
+	const struct hl_finding *f;
+
+	lint_template(JOB(FULLNAME "-a", "post-install")
+		      JOB(FULLNAME "-b", "post-install")
+		      JOB(RELEASE "-c", "post-install")
+		      CM(RELEASE "-d", "post-install")
+		      TJOB("v1\nkind: Pod", FULLNAME "-b", "post-install"));
+	ck_assert_uint_eq(lint_count(HL_RULE_HL412), 1);
+	f = lint_nth(HL_RULE_HL412, 0);
+	lint_expect_message(f, "4 hooks of post-install");
+	ck_assert_uint_eq(f->nrelated, 3);
+	ck_assert_ptr_nonnull(strstr(f->related[0].message, "-c' has the "
+				     "same weight; which of the two runs "
+				     "first is known only once rendered"));
+	ck_assert_ptr_nonnull(strstr(f->related[1].message, "-a' has the "
+				     "same weight and a name that sorts "
+				     "first, so it runs before it"));
+	ck_assert_ptr_nonnull(strstr(f->related[2].message, "Pod '"));
+	ck_assert_ptr_nonnull(strstr(f->related[2].message, "has the same "
+				     "name and weight: Helm orders equal "
+				     "names by kind, so it runs before it"));
+	lint_reset();
 }
 END_TEST
 
@@ -1116,6 +1292,7 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(sim, install_exists_from_earlier_event);
 	tcase_add_test(sim, install_succeeded_then_later_event);
 	tcase_add_test(sim, upgrade_rules);
+	tcase_add_test(sim, left_by_earlier_commands);
 	tcase_add_test(sim, rollback_rules);
 	tcase_add_test(sim, uninstall_rules);
 	tcase_add_test(sim, test_command_rules);
@@ -1126,6 +1303,9 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(sim, identity_rules);
 	tcase_add_test(sim, weight_groups);
 	tcase_add_test(sim, weight_groups_scale);
+	tcase_add_test(sim, hl412_decided_or_harmless);
+	tcase_add_test(sim, hl412_different_helpers);
+	tcase_add_test(sim, hl412_group_notes);
 	suite_add_tcase(s, sim);
 	return s;
 }

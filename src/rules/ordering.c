@@ -77,6 +77,8 @@ static int verdict_rule(const struct hl_life *l, const struct hl_verdict *v)
 		/* only a hook Helm waits on blocks the next one */
 		return waited ? HL_RULE_HL401 : -1;
 	case HL_WHY_ABSENT:
+	case HL_WHY_GONE:
+	case HL_WHY_UNLESS_LEFT:
 		return HL_RULE_HL405;
 	default:
 		return -1;
@@ -93,7 +95,11 @@ static int cmp_cand(const void *pa, const void *pb)
 		return a->obj < b->obj ? -1 : 1;
 	if (a->p.rule != b->p.rule)
 		return a->p.rule < b->p.rule ? -1 : 1;
-	return (a->p.ref > b->p.ref) - (a->p.ref < b->p.ref);
+	if (a->p.why != b->p.why)
+		return a->p.why < b->p.why ? -1 : 1;
+	if (a->p.ref != b->p.ref)
+		return a->p.ref < b->p.ref ? -1 : 1;
+	return (a->p.events > b->p.events) - (a->p.events < b->p.events);
 }
 
 static void add_problem(struct hl_judgement *jd, const struct hl_problem *p)
@@ -124,6 +130,8 @@ static void reference_rules(struct hl_judgement *jd)
 		if (rule == HL_RULE_HL401)
 			c.v[c.n - 1].p.uncertain = hl_order_uncertain(
 				hl_life_res(l, v->res), hl_life_res(l, v->other));
+		else
+			c.v[c.n - 1].p.uncertain = v->in_plan;
 	}
 	if (c.n)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
@@ -140,8 +148,10 @@ static void reference_rules(struct hl_judgement *jd)
 			if (specific && (p.rule == HL_RULE_HL304 ||
 					 p.rule == HL_RULE_HL405))
 				continue;
-			/* the same rule at other events of the consumer */
-			while (k + 1 < j && c.v[k + 1].p.rule == p.rule) {
+			/* the same rule, for the same reason, at other
+			 * events of the consumer */
+			while (k + 1 < j && c.v[k + 1].p.rule == p.rule &&
+			       c.v[k + 1].p.why == p.why) {
 				p.events |= c.v[++k].p.events;
 				p.uncertain &= c.v[k].p.uncertain;
 			}
@@ -378,17 +388,55 @@ static void add_member(struct hl_judgement *jd, uint32_t res)
 	jd->members[jd->nmembers++] = res;
 }
 
-static bool two_names(const struct hl_judgement *jd, size_t first, size_t count)
+/*
+ * Whether the order of run @run in event @e can matter on its own: Helm
+ * waits for Jobs and Pods one at a time, so whichever runs first does its
+ * work first. Test hooks check the release and do not feed one another;
+ * a hook that names another member needs it to exist, which HL401
+ * reports (at info when the order is known only once rendered).
+ */
+static bool ordered_member(const struct hl_run *run, enum hl_event e)
 {
-	const struct hl_life *l = jd->life;
-	const char *n0 = l->rel->res[jd->members[first]].name;
+	const struct hl_res *r = run->r;
+
+	return !run->nth && e != HL_EV_TEST && hl_res_waited(r) &&
+	       !r->conditional && !r->generated && !r->weight_templated;
+}
+
+/*
+ * Add the members of runs [@from, @to) of event @e, one weight, whose
+ * order against another member is undecided: their names differ in
+ * template actions (rendered names are literal; names sharing a
+ * templated prefix compare on their literal suffixes). Returns how many.
+ */
+static size_t undecided(struct hl_judgement *jd, enum hl_event e,
+			size_t from, size_t to)
+{
+	const struct hl_run *runs = jd->life->runs[e];
+	size_t i, k, n = 0;
+
+	for (i = from; i < to; i++) {
+		if (!ordered_member(&runs[i], e))
+			continue;
+		for (k = from; k < to; k++)
+			if (k != i && ordered_member(&runs[k], e) &&
+			    hl_order_uncertain(runs[i].r, runs[k].r))
+				break;
+		if (k < to) {
+			add_member(jd, runs[i].res);
+			n++;
+		}
+	}
+	return n;
+}
+
+static bool any_symbolic(const struct hl_run *runs, size_t from, size_t to)
+{
 	size_t i;
 
-	for (i = 1; i < count; i++) {
-		const char *n = l->rel->res[jd->members[first + i]].name;
-		if (n != n0 && (!n || !n0 || strcmp(n, n0)))
+	for (i = from; i < to; i++)
+		if (runs[i].r->name_symbolic)
 			return true;
-	}
 	return false;
 }
 
@@ -400,20 +448,18 @@ static void weight_groups(struct hl_judgement *jd)
 
 	for (e = 0; e < HL_EV_MAX; e++) {
 		const struct hl_run *runs = l->runs[e];
-		size_t n = l->nruns[e];
+		size_t n = l->nruns[e], first, count;
 
 		for (i = 0; i < n; i = j) {
-			size_t first = jd->nmembers, count;
-
 			for (j = i; j < n &&
 			     runs[j].r->weight == runs[i].r->weight; j++)
-				if (!runs[j].nth && !runs[j].r->conditional &&
-				    !runs[j].r->generated &&
-				    !runs[j].r->weight_templated)
-					add_member(jd, runs[j].res);
-			count = jd->nmembers - first;
-			/* hooks of one name are ordered by kind, not name */
-			if (count < 2 || !two_names(jd, first, count)) {
+				;
+			/* literal names: Helm's order is known */
+			if (j - i < 2 || !any_symbolic(runs, i, j))
+				continue;
+			first = jd->nmembers;
+			count = undecided(jd, (enum hl_event)e, i, j);
+			if (count < 2) {
 				jd->nmembers = first;
 				continue;
 			}
@@ -573,8 +619,7 @@ static const char *absent_reason(unsigned need, unsigned have)
 	case HL_EV_POST_DELETE:
 		return "which helm uninstall does not run";
 	default:
-		return "so helm test finds it only if helm install left it "
-		       "behind and no upgrade deleted it";
+		return "which helm test does not run";
 	}
 }
 
@@ -788,28 +833,74 @@ static void hl404_mark(struct hl_buf *b, const struct said *s)
 	hl_buf_adds(b, "a regular resource, already deleted by uninstall");
 }
 
+/* "helm upgrade", "helm upgrade or rollback": the commands of @mask */
+static void commands_text(struct hl_buf *b, unsigned mask)
+{
+	const char *sep = "helm ";
+	enum hl_cmd c;
+
+	for (c = 0; c < HL_CMD_MAX; c++) {
+		if (!(mask & 1u << c))
+			continue;
+		hl_buf_addf(b, "%s%s", sep, hl_cmd_name(c));
+		sep = " or ";
+	}
+}
+
+static unsigned left_by(const struct said *s)
+{
+	return s->l->left_by[s->l->obj_of[s->p->other]];
+}
+
 static void hl405_message(struct hl_buf *b, const struct said *s)
 {
 	object_text(b, s->o);
 	hl_buf_adds(b, " does not exist when this hook runs at ");
 	events_text(b, s->p->events);
+	if (s->p->why == HL_WHY_UNLESS_LEFT) {
+		hl_buf_adds(b, " unless an earlier ");
+		commands_text(b, left_by(s));
+		hl_buf_adds(b, " left it");
+	}
 	hl_buf_adds(b, ": it is a hook of ");
 	events_text(b, s->o->event_mask);
-	hl_buf_addf(b, " only, %s",
-		    absent_reason(s->p->events, s->o->event_mask));
+	if (s->p->why == HL_WHY_GONE)
+		hl_buf_addf(b, " only, and hook-succeeded deletes it at the "
+			    "end of %s", hl_event_name((enum hl_event)
+						       s->p->del_event));
+	else
+		hl_buf_addf(b, " only, %s",
+			    absent_reason(s->p->events, s->o->event_mask));
 }
 
 static void hl405_help(struct hl_buf *b, const struct said *s)
 {
-	hl_buf_addf(b, "add %s to the helm.sh/hook events of '%s'",
-		    first_event(s->p->events & ~s->o->event_mask), name_of(s->o));
+	const char *ev = first_event(s->p->events & ~s->o->event_mask);
+
+	if (s->p->why == HL_WHY_GONE)
+		hl_buf_addf(b, "drop hook-succeeded from the delete policy of "
+			    "'%s' (keep before-hook-creation), or add %s to "
+			    "its helm.sh/hook events", name_of(s->o), ev);
+	else
+		hl_buf_addf(b, "add %s to the helm.sh/hook events of '%s'",
+			    ev, name_of(s->o));
 }
 
 static void hl405_mark(struct hl_buf *b, const struct said *s)
 {
+	if (s->p->why == HL_WHY_GONE) {
+		hl303_mark(b, s);
+		return;
+	}
 	hl_buf_adds(b, "a hook of ");
 	hl_events_csv(b, s->o->event_mask);
-	hl_buf_adds(b, " only, not there yet");
+	if (s->p->why == HL_WHY_UNLESS_LEFT) {
+		hl_buf_adds(b, " only, there only if an earlier ");
+		commands_text(b, left_by(s));
+		hl_buf_adds(b, " left it");
+	} else {
+		hl_buf_adds(b, " only, not there yet");
+	}
 }
 
 static void hl406_message(struct hl_buf *b, const struct said *s)
@@ -923,18 +1014,20 @@ static void hl410_mark(struct hl_buf *b, const struct said *s)
 
 static void hl412_message(struct hl_buf *b, const struct said *s)
 {
-	size_t i;
+	size_t i, n = s->p->count;
 
-	hl_buf_addf(b, "%u hooks of ", (unsigned)s->p->count);
+	hl_buf_addf(b, "%zu hooks of ", n);
 	events_text(b, s->p->events);
-	hl_buf_addf(b, " have weight %lld: Helm orders them by name (",
+	hl_buf_addf(b, " have weight %lld and Helm waits for each before "
+		    "the next, but their names differ in template actions (",
 		    s->r->weight);
-	for (i = 0; i < s->p->count && i < 3; i++)
-		hl_buf_addf(b, "%s'%s'", i ? ", " : "",
-			    name_of(hl_life_res(s->l, s->jd->members[s->p->first + i])));
-	hl_buf_addf(b, "%s), so their order depends on the rendered "
-		    "names, which may depend on the release name",
-		    s->p->count > 3 ? ", ..." : "");
+	for (i = 0; i < n && i < 3; i++)
+		hl_buf_addf(b, "%s'%s'", !i ? "" : i + 1 == n ? " and " : ", ",
+			    name_of(hl_life_res(s->l,
+						s->jd->members[s->p->first + i])));
+	hl_buf_addf(b, "%s) and Helm orders them by rendered name, so which "
+		    "runs first depends on the release name or values",
+		    n > 3 ? ", ..." : "");
 }
 
 static void hl412_help(struct hl_buf *b, const struct said *s)
@@ -1056,6 +1149,33 @@ static void related(struct hl_ctx *ctx, struct hl_finding *f,
 				   o->kind, name_of(o), what);
 }
 
+/* What a group's note says of member @m against the hook @r it points
+ * at, which Helm's order by template text puts after @m. */
+static const char *group_note(const struct hl_res *m, const struct hl_res *r)
+{
+	if (m->name && r->name && !strcmp(m->name, r->name))
+		return strcmp(m->kind, r->kind) ?
+		       "has the same name and weight: Helm orders equal "
+		       "names by kind, so it runs before it" :
+		       "has the same name, kind and weight: Helm keeps "
+		       "their file order, so it runs before it";
+	if (hl_order_uncertain(m, r))
+		return "has the same weight; which of the two runs first is "
+		       "known only once rendered";
+	return "has the same weight and a name that sorts first, so it "
+	       "runs before it";
+}
+
+static const char *related_text(const struct release_rule *rr,
+				const struct hl_problem *p)
+{
+	if (p->rule == HL_RULE_HL401 && p->uncertain)
+		return "may be created later";
+	if (p->why == HL_WHY_GONE)
+		return release_rule(HL_RULE_HL303)->related;
+	return rr->related;
+}
+
 static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 			   const struct hl_problem *p)
 {
@@ -1073,7 +1193,8 @@ static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 	free(msg);
 	if (!f)
 		return;
-	if (p->uncertain)
+	/* an order known only once rendered: maybe no problem at all */
+	if (p->uncertain && p->rule == HL_RULE_HL401)
 		f->severity = HL_SEV_INFO;
 	if (r->source)
 		f->template_path = xstrdup(r->source);
@@ -1081,13 +1202,15 @@ static void report_problem(struct hl_ctx *ctx, const struct hl_judgement *jd,
 	hl_finding_help(f, "%s", help.s);
 	hl_buf_release(&help);
 	if (p->rule != HL_RULE_HL412) {
-		related(ctx, f, r, s.o, p->uncertain ? "may be created later" :
-			rr->related);
+		related(ctx, f, r, s.o, related_text(rr, p));
 		return;
 	}
-	for (i = 0; i + 1 < p->count && i < GROUP_RELATED_MAX; i++)
-		related(ctx, f, r, hl_life_res(s.l, jd->members[p->first + i]),
-			"has the same weight and runs before it");
+	for (i = 0; i + 1 < p->count && i < GROUP_RELATED_MAX; i++) {
+		const struct hl_res *m = hl_life_res(s.l,
+						     jd->members[p->first + i]);
+
+		related(ctx, f, r, m, group_note(m, r));
+	}
 }
 
 void hl_judgement_report(struct hl_ctx *ctx, const struct hl_judgement *jd)

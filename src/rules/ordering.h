@@ -24,8 +24,12 @@ struct hl_problem {
 	unsigned events;	/* 1 << enum hl_event: where it happens */
 	unsigned char why;	/* enum hl_why */
 	unsigned char del_event;	/* HL303: the event that deleted it */
-	bool uncertain;		/* the order depends on rendered names or
-				 * values: reported at info */
+	bool uncertain;		/* Helm may go on here, so hooklint plan
+				 * draws no stop: the order depends on
+				 * rendered names or values (HL401, at
+				 * info), or the object is missing only
+				 * after other commands than the plan's
+				 * (HL303, HL405: still an error) */
 	uint32_t first, count;	/* HL412: members[first..first+count) */
 };
 

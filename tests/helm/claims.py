@@ -463,6 +463,16 @@ def probe(name, weight, event="pre-install"):
 
 
 CM, JOB = "ConfigMap", "Job"
+# HL405's example turned around: the ServiceAccount made at pre-install
+# only, the Job run at pre-upgrade only; then with hook-succeeded.
+LEFT_BY_INSTALL = (lambda t: t.replace(
+    '"helm.sh/hook": pre-upgrade\n', '"helm.sh/hook": pre-install\n')
+    .replace('"helm.sh/hook": pre-install,pre-upgrade\n',
+             '"helm.sh/hook": pre-upgrade\n'))
+SUCCEEDED_SA = (lambda t: t.replace(
+    '"helm.sh/hook-weight": "-5"\n',
+    '"helm.sh/hook-weight": "-5"\n'
+    '    "helm.sh/hook-delete-policy": hook-succeeded\n'))
 EMPTY_POLICY = (lambda t: re.sub(r'("helm.sh/hook-delete-policy": ).*',
                                  r'\1""', t))
 
@@ -712,6 +722,26 @@ CLAIMS = [
           "not exist on install when the pre-install Job runs", "install",
           lambda o: (o["install"].creates(JOB, "shop-db-migrate") == 1 and
                      o["install"].creates("ServiceAccount") == 0)),
+    Claim("HL405", "a ServiceAccount hook of pre-install only, without "
+          "hook-succeeded, is left by install: the pre-upgrade Job that "
+          "uses it runs at upgrade", "install,upgrade",
+          lambda o: (o["install"].creates("ServiceAccount",
+                                          "shop-migrate") == 1 and
+                     o["upgrade"].ok() and
+                     o["upgrade"].creates(JOB, "shop-db-migrate") == 1 and
+                     not o["upgrade"].creates("ServiceAccount")),
+          text_map=LEFT_BY_INSTALL, good="skip"),
+    Claim("HL405", "with hook-succeeded that ServiceAccount is deleted at "
+          "the end of pre-install: at upgrade the pre-upgrade Job never "
+          "starts and the upgrade times out", "install,upgrade",
+          lambda o: (o["install"].ok() and
+                     o["install"].order("create ServiceAccount/shop-migrate",
+                                        "delete ServiceAccount/shop-migrate")
+                     and not o["upgrade"].ok() and
+                     o["upgrade"].creates(JOB, "shop-db-migrate") == 1 and
+                     not o["upgrade"].creates("ServiceAccount")),
+          text_map=lambda t: SUCCEEDED_SA(LEFT_BY_INSTALL(t)),
+          map_good=False),
     Claim("HL406", "the custom-resource hook is created before the CRD "
           "in templates/, which is a regular resource", "install",
           lambda o: o["install"].order("create Widget/shop-default",
@@ -756,17 +786,17 @@ CLAIMS = [
                      not o["uninstall"].order(
                          "create ServiceAccount/shop-hooks",
                          "delete ServiceAccount/shop-hooks"))),
-    Claim("HL412", "equal weights run in name order, not kind order: the "
-          "ConfigMap shop-scripts before the Secret shop-seed-env", "install",
-          lambda o: o["install"].order("create ConfigMap/shop-scripts",
-                                       "create Secret/shop-seed-env"),
-          good="skip"),
-    Claim("HL412", "renaming the ConfigMap (shop-zz-scripts) changes the "
-          "order: the Secret now runs first", "install",
-          lambda o: o["install"].order("create Secret/shop-seed-env",
-                                       "create ConfigMap/shop-zz-scripts"),
-          text_map=lambda t: t.replace("name: shop-scripts",
-                                       "name: shop-zz-scripts")),
+    Claim("HL412", "with release r the Jobs compare as r-search-reindex "
+          "< r-shop-db-migrate: Helm runs the reindex first, before the "
+          "migration", "install",
+          lambda o: o["install"].order("create Job/r-search-reindex",
+                                       "create Job/r-shop-db-migrate")),
+    Claim("HL412", "with fullnameOverride=app the same templates compare "
+          "the other way (app-db-migrate < r-search-reindex): the "
+          "migration runs first", "install",
+          lambda o: o["install"].order("create Job/app-db-migrate",
+                                       "create Job/r-search-reindex"),
+          args=["install=--set=fullnameOverride=app"], good="same"),
     # --- kinds ------------------------------------------------------------
     Claim("HL501", "a Job without restartPolicy: the API server rejects "
           "it (422, Unsupported value \"Always\") and install fails at "

@@ -180,8 +180,8 @@ static bool text_event(struct hl_plan_view *v, enum hl_event e)
 		if (p[i].rule != HL_RULE_HL412 || !(p[i].events & 1u << e) ||
 		    !hl_plan_enabled(v, HL_RULE_HL412))
 			continue;
-		hl_buf_addf(b, "    %s\u2717%s %u hooks share weight %lld: Helm "
-			    "orders them by name [HL412 %s]\n",
+		hl_buf_addf(b, "    %s\u2717%s %u hooks share weight %lld: their "
+			    "order is known only once rendered [HL412 %s]\n",
 			    v->pal->sev[hl_plan_severity(v, HL_RULE_HL412)], v->pal->reset,
 			    (unsigned)p[i].count, hl_life_res(l, p[i].res)->weight,
 			    hl_rule_name(HL_RULE_HL412));
@@ -310,9 +310,9 @@ static void text_release(struct hl_plan_view *v)
 				    "of helm %s does not run)%s\n", v->pal->dim,
 				    hl_cmd_name(c), v->pal->reset);
 		if (c == HL_CMD_TEST)
-			hl_buf_adds(b, "  (regular resources exist; hook objects "
-				    "exist when install left them and no "
-				    "upgrade deleted them)\n");
+			hl_buf_adds(b, "  (regular resources exist; so do the "
+				    "hook objects that install and upgrade "
+				    "left)\n");
 	}
 	fwrite(b->s, 1, b->len, v->p->out);
 	hl_buf_reset(b);

@@ -15,8 +15,8 @@ static void json_int(struct hl_jw *w, long long v)
 	hl_jw_raw(w, s);
 }
 
-static void json_object(struct hl_jw *w, const struct hl_plan_view *v,
-			const struct hl_res *r)
+/* Kind, name and namespace (null: the release's) of a hook object. */
+static void json_ident_keys(struct hl_jw *w, const struct hl_res *r)
 {
 	hl_jw_key(w, "kind");
 	hl_jw_str(w, r->kind);
@@ -24,6 +24,12 @@ static void json_object(struct hl_jw *w, const struct hl_plan_view *v,
 	hl_jw_str(w, r->name);
 	hl_jw_key(w, "namespace");
 	hl_jw_str(w, r->ns);
+}
+
+static void json_object(struct hl_jw *w, const struct hl_plan_view *v,
+			const struct hl_res *r)
+{
+	json_ident_keys(w, r);
 	hl_jw_key(w, "path");
 	hl_jw_str(w, v->report->files[r->file].path);
 	hl_jw_key(w, "template");
@@ -121,10 +127,7 @@ static void json_stop(struct hl_jw *w, const struct hl_plan_stop *st)
 static void json_ident(struct hl_jw *w, const struct hl_res *r)
 {
 	hl_jw_open(w, '{');
-	hl_jw_key(w, "kind");
-	hl_jw_str(w, r->kind);
-	hl_jw_key(w, "name");
-	hl_jw_str(w, r->name);
+	json_ident_keys(w, r);
 	hl_jw_close(w, '}');
 }
 
@@ -229,10 +232,7 @@ static void json_event(struct hl_plan_view *v, enum hl_event e, bool *stopped)
 		/* once per run, last run first: a hook listed twice is
 		 * deleted twice, the second time finding nothing */
 		hl_jw_open(w, '{');
-		hl_jw_key(w, "kind");
-		hl_jw_str(w, r->kind);
-		hl_jw_key(w, "name");
-		hl_jw_str(w, r->name);
+		json_ident_keys(w, r);
 		hl_jw_key(w, "run");
 		hl_jw_uint(w, runs[i].nth + 1u);
 		hl_jw_close(w, '}');

@@ -333,8 +333,10 @@ START_TEST(lists_and_reruns)
 	out_free(&o);
 	plan("list.yaml", yaml, json, &o, false);
 	ck_assert_ptr_nonnull(strstr(o.text, "\"name\": \"shop-test\",\n"
+				     "                  \"namespace\": null,\n"
 				     "                  \"run\": 2"));
 	ck_assert_ptr_nonnull(strstr(o.text, "\"name\": \"shop-test\",\n"
+				     "                  \"namespace\": null,\n"
 				     "                  \"run\": 1"));
 	out_free(&o);
 }

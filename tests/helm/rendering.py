@@ -99,37 +99,28 @@ EXCEPTIONS = [
                 "{{ else }}Job{{ end }}: a Job only once rendered"),
 
     # A name built with randAlphaNum is one fixed name in one rendering.
-    dict(fixture="rule-HL302-template", rule="HL302", side="template",
-         template="templates/tests/test-smoke.yaml",
-         reason="randAlphaNum in the name: a new test Pod per revision, "
-                "which one rendering cannot show"),
-    dict(fixture="real-helm-create", rule="HL302", side="template",
-         template="templates/tests/test-api.yaml",
-         reason="randAlphaNum in the name: a new test Pod per revision, "
-                "which one rendering cannot show"),
+    *[dict(fixture=f, rule="HL302", side="template", template=t,
+           reason="randAlphaNum in the name: a new test Pod per revision, "
+                  "which one rendering cannot show")
+      for f, t in (("rule-HL302-template", "templates/tests/test-smoke.yaml"),
+                   ("real-helm-create", "templates/tests/test-api.yaml"))],
 
     # One finding per values switch in template mode; the rendering has
     # no switch, only the objects it made hooks.
-    dict(fixture="real-sentry", rule="HL507", side="template",
-         reason="one finding for `if .Values.asHook`"),
-    dict(fixture="real-sentry", rule="HL507", side="rendered",
-         reason="one finding per object `if .Values.asHook` made a hook"),
-    dict(fixture="rule-HL507-template", rule="HL507", side="template",
-         template="templates/switched.yaml",
-         reason="one finding for `if .Values.asHook`"),
-    dict(fixture="rule-HL507-template", rule="HL507", side="rendered",
-         template="templates/switched.yaml",
-         reason="one finding per object `if .Values.asHook` made a hook"),
+    *[dict(fixture=f, rule="HL507", side=side, template=t, reason=why)
+      for f, t in (("real-sentry", None),
+                   ("rule-HL507-template", "templates/switched.yaml"))
+      for side, why in (("template", "one finding for `if .Values.asHook`"),
+                        ("rendered", "one finding per object "
+                                     "`if .Values.asHook` made a hook"))],
 
     # Templates that render crds/ files for Helm 2 (.Files.Glob "crds/"):
     # Helm 3 and 4 drop that copy for its crd-install, and template mode
     # sees only the crds/ files, which are no hooks.
-    dict(fixture="real-prometheus-operator", side="dropped", rule=None,
-         hook="crd-install",
-         reason="the templated copy of crds/ for Helm 2"),
-    dict(fixture="rule-HL207-crds-rendered-template", side="dropped",
-         rule=None, hook="crd-install",
-         reason="the templated copy of crds/ for Helm 2"),
+    *[dict(fixture=f, side="dropped", rule=None, hook="crd-install",
+           reason="the templated copy of crds/ for Helm 2")
+      for f in ("real-prometheus-operator",
+                "rule-HL207-crds-rendered-template")],
 
     # Helper-built names: template mode cannot order them, so it reports
     # the hedged "may be created after" (info) where rendered mode knows.

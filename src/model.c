@@ -795,30 +795,76 @@ bool hl_kv_alternatives(const struct hl_doc *d, const struct hl_kv *a,
 	       hl_mask_exclusive(d->mask, a->arm, b->arm);
 }
 
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void hl_action_text(struct hl_buf *b, const char *s, size_t n)
+{
+	size_t i = 2, end = n >= 4 ? n - 2 : 2;
+	bool blank = false;
+
+	if (i + 1 < end && s[i] == '-' && is_blank(s[i + 1]))
+		i++;
+	if (end > i + 1 && s[end - 1] == '-' && is_blank(s[end - 2]))
+		end--;
+	hl_buf_adds(b, "{{");
+	for (; i < end; i++) {
+		if (is_blank(s[i])) {
+			blank = true;
+			continue;
+		}
+		if (blank && b->s[b->len - 1] != '{')
+			hl_buf_addc(b, ' ');
+		blank = false;
+		hl_buf_addc(b, s[i]);
+	}
+	hl_buf_adds(b, "}}");
+}
+
+bool hl_value_template_text(const struct hl_doc *d, const struct hl_value *v,
+			    struct hl_buf *b)
+{
+	size_t p;
+
+	if (!v->templated || !d->orig || !d->mask)
+		return false;
+	for (p = v->raw.start; p < v->raw.end;) {
+		const struct hl_action *a = hl_mask_action_from(d->mask, p);
+
+		if (!a || a->span.start >= v->raw.end) {
+			hl_buf_add(b, d->orig + p, v->raw.end - p);
+			break;
+		}
+		hl_buf_add(b, d->orig + p, a->span.start - p);
+		hl_action_text(b, d->orig + a->span.start,
+			       a->span.end - a->span.start);
+		p = a->span.end;
+	}
+	return true;
+}
+
 const char *hl_doc_hook_switch(struct hl_arena *arena, const struct hl_doc *d,
 			       const struct hl_kv *hook)
 {
 	const struct hl_arm *a;
-	const char *s;
-	size_t n, start;
+	struct hl_buf b = HL_BUF_INIT;
+	const char *out = NULL;
 
 	if (!d->mask || !d->orig || !hook || hook->arm < 0 ||
 	    !hl_doc_key_conditional(d, hook->key_span.start))
 		return NULL;
 	a = &d->mask->arms[hook->arm];
-	if (a->range || a->head.end - a->head.start < 4)
+	if (a->range)
 		return NULL;
 	/* "{{- if .Values.asHook -}}" -> "if .Values.asHook" */
-	s = d->orig + a->head.start + 2;
-	n = a->head.end - a->head.start - 4;
-	if (n && *s == '-') {
-		s++;
-		n--;
-	}
-	if (n && s[n - 1] == '-')
-		n--;
-	n = hl_trim(s, n, &start);
-	return n ? hl_arena_strndup(arena, s + start, n) : NULL;
+	hl_action_text(&b, d->orig + a->head.start,
+		       a->head.end - a->head.start);
+	if (b.len > 4)
+		out = hl_arena_strndup(arena, b.s + 2, b.len - 4);
+	hl_buf_release(&b);
+	return out;
 }
 
 bool hl_doc_key_conditional(const struct hl_doc *d, size_t off)

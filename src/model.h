@@ -291,6 +291,15 @@ enum hl_atoi_err hl_atoi(const char *s, size_t len, long long *out);
  * rendered together)? Always false for rendered input. */
 bool hl_kv_alternatives(const struct hl_doc *d, const struct hl_kv *a,
 			const struct hl_kv *b);
+/* One template action's text [s, s + n), normalised into @b: no trim
+ * markers, no outer blanks, one blank for every run
+ * ("{{- include "x" . -}}" -> "{{include "x" .}}"). */
+void hl_action_text(struct hl_buf *b, const char *s, size_t n);
+/* A value built by template actions (chart template sources) as its
+ * template text with each action normalised, appended to @b; false, and
+ * nothing appended, for any other value. */
+bool hl_value_template_text(const struct hl_doc *d, const struct hl_value *v,
+			    struct hl_buf *b);
 /* Is the key at @off under a template condition that the document's
  * kind is not (so it may be left out)? Always false for rendered input. */
 bool hl_doc_key_conditional(const struct hl_doc *d, size_t off);

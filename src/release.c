@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* release.c - per-resource summaries and their references (§17) */
 #include "release.h"
-#include "mask.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -94,36 +93,6 @@ static const char *intern_value(struct hl_release *rel,
 	return s && len ? intern(rel, s, len) : NULL;
 }
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* One action's text, normalised: no trim markers, no outer blanks, one
- * blank for every run ("{{- include "x" . -}}" -> "{{include "x" .}}"). */
-static void add_action(struct hl_buf *b, const char *s, size_t n)
-{
-	size_t i = 2, end = n >= 4 ? n - 2 : 2;
-	bool blank = false;
-
-	if (i + 1 < end && s[i] == '-' && is_blank(s[i + 1]))
-		i++;
-	if (end > i + 1 && s[end - 1] == '-' && is_blank(s[end - 2]))
-		end--;
-	hl_buf_adds(b, "{{");
-	for (; i < end; i++) {
-		if (is_blank(s[i])) {
-			blank = true;
-			continue;
-		}
-		if (blank && b->s[b->len - 1] != '{')
-			hl_buf_addc(b, ' ');
-		blank = false;
-		hl_buf_addc(b, s[i]);
-	}
-	hl_buf_adds(b, "}}");
-}
-
 /*
  * The text a value is compared by. A value that template actions build
  * (chart template sources) is its template text with each action
@@ -135,24 +104,11 @@ static const char *symbolic(struct hl_release *rel, const struct hl_doc *d,
 {
 	struct hl_buf b = HL_BUF_INIT;
 	const char *out;
-	size_t p;
 
 	if (sym)
 		*sym = false;
-	if (!v->templated || !d->orig || !d->mask)
+	if (!hl_value_template_text(d, v, &b))
 		return intern_value(rel, v);
-	for (p = v->raw.start; p < v->raw.end;) {
-		const struct hl_action *a = hl_mask_action_from(d->mask, p);
-
-		if (!a || a->span.start >= v->raw.end) {
-			hl_buf_add(&b, d->orig + p, v->raw.end - p);
-			break;
-		}
-		hl_buf_add(&b, d->orig + p, a->span.start - p);
-		add_action(&b, d->orig + a->span.start,
-			   a->span.end - a->span.start);
-		p = a->span.end;
-	}
 	if (!b.len)
 		return NULL;	/* all of it emitted elsewhere: unknown */
 	if (sym)

@@ -307,16 +307,19 @@ static const char *long_running_effect(const struct hl_hook *h)
 	return "it is never updated, and helm uninstall leaves it behind";
 }
 
-/* The name as written, for a note. */
+/* The name for a note: template text as the release rules show it. */
 static const char *name_text(struct hl_ctx *ctx)
 {
 	const struct hl_value *n = &ctx->doc->name;
-	size_t len;
+	struct hl_buf b = HL_BUF_INIT;
 	const char *s;
+	size_t len;
 
-	if (n->templated && ctx->doc->orig)
-		return hl_shorten(ctx->arena, ctx->doc->orig + n->raw.start,
-				  n->raw.end - n->raw.start);
+	if (hl_value_template_text(ctx->doc, n, &b)) {
+		s = hl_shorten(ctx->arena, b.s ? b.s : "", b.len);
+		hl_buf_release(&b);
+		return s;
+	}
 	s = hl_value_string(n, &len);
 	return hl_shorten(ctx->arena, s, len);
 }

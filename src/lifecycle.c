@@ -780,34 +780,40 @@ static void reset(struct sim *s)
 /* --- what earlier commands leave ------------------------------------------ */
 
 /*
- * What command @c leaves of the hook objects in @exists, every hook
+ * What event @e leaves of the hook objects in @exists, every hook
  * succeeding: each run creates its object, and hook-succeeded deletes it
- * when its event ends (§5.3). @gone, unless NULL, takes the first event
+ * when the event ends (§5.3). @gone, unless NULL, takes the first event
  * that deletes an object.
  */
+static void apply_event(const struct hl_life *l, enum hl_event e,
+			unsigned char *exists, signed char *gone)
+{
+	const struct hl_run *runs = l->runs[e];
+	size_t nr = l->nruns[e], j;
+
+	for (j = 0; j < nr; j++)
+		if (l->obj_of[runs[j].res] != HL_NONE)
+			exists[l->obj_of[runs[j].res]] = 1;
+	for (j = 0; j < nr; j++) {
+		uint32_t o = l->obj_of[runs[j].res];
+
+		if (o == HL_NONE || !deleted_at_end(runs[j].r))
+			continue;
+		exists[o] = 0;
+		if (gone && gone[o] < 0)
+			gone[o] = (signed char)e;
+	}
+}
+
+/* What command @c leaves, as apply_event() says of each of its events. */
 static void apply_command(const struct hl_life *l, enum hl_cmd c,
 			  unsigned char *exists, signed char *gone)
 {
 	enum hl_event ev[2];
-	size_t n = hl_cmd_events(c, ev), i, j;
+	size_t n = hl_cmd_events(c, ev), i;
 
-	for (i = 0; i < n; i++) {
-		const struct hl_run *runs = l->runs[ev[i]];
-		size_t nr = l->nruns[ev[i]];
-
-		for (j = 0; j < nr; j++)
-			if (l->obj_of[runs[j].res] != HL_NONE)
-				exists[l->obj_of[runs[j].res]] = 1;
-		for (j = 0; j < nr; j++) {
-			uint32_t o = l->obj_of[runs[j].res];
-
-			if (o == HL_NONE || !deleted_at_end(runs[j].r))
-				continue;
-			exists[o] = 0;
-			if (gone && gone[o] < 0)
-				gone[o] = (signed char)ev[i];
-		}
-	}
+	for (i = 0; i < n; i++)
+		apply_event(l, ev[i], exists, gone);
 }
 
 /* The commands that can come between install and the next command. */
@@ -945,6 +951,7 @@ static void find_leftovers(struct hl_life *l)
 			const struct hl_run *runs = l->runs[ev[i]];
 			size_t nr = l->nruns[ev[i]];
 
+			/* a hook listed twice finds its first run's object */
 			l->leftover[ev[i]] = xcalloc(nr ? nr : 1, 1);
 			for (j = 0; j < nr; j++) {
 				const struct hl_res *r = runs[j].r;
@@ -957,13 +964,7 @@ static void find_leftovers(struct hl_life *l)
 					  HL_POL_BEFORE_HOOK_CREATION));
 				exists[o] = 1;
 			}
-			for (j = nr; j-- > 0;) {
-				const struct hl_res *r = runs[j].r;
-				uint32_t o = l->obj_of[runs[j].res];
-
-				if (o != HL_NONE && deleted_at_end(r))
-					exists[o] = 0;
-			}
+			apply_event(l, ev[i], exists, NULL);
 		}
 	}
 	free(exists);

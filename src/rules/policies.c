@@ -182,7 +182,7 @@ static void check_delete_tokens(struct hl_ctx *ctx)
 	}
 }
 
-/* "helm install or upgrade": the commands that run a hook of @mask again. */
+/* Does command @c run a hook of the events in @mask? */
 static bool cmd_runs(enum hl_cmd c, unsigned mask)
 {
 	enum hl_event ev[2];

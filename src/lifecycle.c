@@ -96,6 +96,38 @@ size_t hl_cmd_events(enum hl_cmd c, enum hl_event ev[2])
 	}
 }
 
+unsigned hl_cmds_of_events(unsigned mask)
+{
+	enum hl_event ev[2];
+	unsigned cmds = 0;
+	size_t n, i;
+	int c;
+
+	for (c = 0; c < HL_CMD_MAX; c++) {
+		n = hl_cmd_events((enum hl_cmd)c, ev);
+		for (i = 0; i < n; i++)
+			if (mask & 1u << ev[i])
+				cmds |= 1u << c;
+	}
+	return cmds;
+}
+
+void hl_cmds_text(struct hl_buf *b, unsigned cmds)
+{
+	unsigned left = cmds & ((1u << HL_CMD_MAX) - 1);
+	bool first = true;
+	int c;
+
+	for (c = 0; c < HL_CMD_MAX; c++) {
+		if (!(left & 1u << c))
+			continue;
+		left &= ~(1u << c);
+		hl_buf_adds(b, first ? "helm " : left ? ", " : " or ");
+		hl_buf_adds(b, hl_cmd_name((enum hl_cmd)c));
+		first = false;
+	}
+}
+
 bool hl_res_waited(const struct hl_res *r)
 {
 	return !strcmp(r->kind, "Job") || !strcmp(r->kind, "Pod");

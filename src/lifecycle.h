@@ -32,6 +32,11 @@ bool hl_kind_cluster_scoped(const char *kind);
 const char *hl_cmd_name(enum hl_cmd c);
 /* The hook events of @c, in the order they run; returns how many (<= 2). */
 size_t hl_cmd_events(enum hl_cmd c, enum hl_event ev[2]);
+/* The commands (1 << enum hl_cmd) that run a hook of events @mask. */
+unsigned hl_cmds_of_events(unsigned mask);
+/* "helm install, upgrade or uninstall": the commands of @cmds, appended
+ * to @b; nothing for none. */
+void hl_cmds_text(struct hl_buf *b, unsigned cmds);
 
 /* One run of a hook in an event; a hook listed twice runs twice (§3.2). */
 struct hl_run {

@@ -833,20 +833,6 @@ static void hl404_mark(struct hl_buf *b, const struct said *s)
 	hl_buf_adds(b, "a regular resource, already deleted by uninstall");
 }
 
-/* "helm upgrade", "helm upgrade or rollback": the commands of @mask */
-static void commands_text(struct hl_buf *b, unsigned mask)
-{
-	const char *sep = "helm ";
-	enum hl_cmd c;
-
-	for (c = 0; c < HL_CMD_MAX; c++) {
-		if (!(mask & 1u << c))
-			continue;
-		hl_buf_addf(b, "%s%s", sep, hl_cmd_name(c));
-		sep = " or ";
-	}
-}
-
 static unsigned left_by(const struct said *s)
 {
 	return s->l->left_by[s->l->obj_of[s->p->other]];
@@ -859,7 +845,7 @@ static void hl405_message(struct hl_buf *b, const struct said *s)
 	events_text(b, s->p->events);
 	if (s->p->why == HL_WHY_UNLESS_LEFT) {
 		hl_buf_adds(b, " unless an earlier ");
-		commands_text(b, left_by(s));
+		hl_cmds_text(b, left_by(s));
 		hl_buf_adds(b, " left it");
 	}
 	hl_buf_adds(b, ": it is a hook of ");
@@ -896,7 +882,7 @@ static void hl405_mark(struct hl_buf *b, const struct said *s)
 	hl_events_csv(b, s->o->event_mask);
 	if (s->p->why == HL_WHY_UNLESS_LEFT) {
 		hl_buf_adds(b, " only, there only if an earlier ");
-		commands_text(b, left_by(s));
+		hl_cmds_text(b, left_by(s));
 		hl_buf_adds(b, " left it");
 	} else {
 		hl_buf_adds(b, " only, not there yet");

@@ -182,38 +182,15 @@ static void check_delete_tokens(struct hl_ctx *ctx)
 	}
 }
 
-/* Does command @c run a hook of the events in @mask? */
-static bool cmd_runs(enum hl_cmd c, unsigned mask)
-{
-	enum hl_event ev[2];
-	size_t k = hl_cmd_events(c, ev), i;
-
-	for (i = 0; i < k; i++)
-		if (mask & 1u << ev[i])
-			return true;
-	return false;
-}
-
 /* "helm install, upgrade or uninstall": the commands that run @mask. */
 static const char *next_commands(struct hl_ctx *ctx, unsigned mask)
 {
 	struct hl_buf b = HL_BUF_INIT;
 	const char *out;
-	size_t n = 0, seen = 0;
-	int c;
 
-	for (c = 0; c < HL_CMD_MAX; c++)
-		n += cmd_runs((enum hl_cmd)c, mask);
-	for (c = 0; c < HL_CMD_MAX; c++) {
-		if (!cmd_runs((enum hl_cmd)c, mask))
-			continue;
-		hl_buf_adds(&b, !seen ? "helm " : seen + 1 == n ? " or " :
-			    ", ");
-		hl_buf_adds(&b, hl_cmd_name((enum hl_cmd)c));
-		seen++;
-	}
-	out = n ? hl_arena_strndup(ctx->arena, b.s, b.len) :
-		  "run of the hook";
+	hl_cmds_text(&b, hl_cmds_of_events(mask));
+	out = b.len ? hl_arena_strndup(ctx->arena, b.s, b.len) :
+		      "run of the hook";
 	hl_buf_release(&b);
 	return out;
 }
